@@ -1,0 +1,1 @@
+// The IKEPolicy module; see the target's comment in Package.swift for its job.

@@ -1,0 +1,1 @@
+// The IKETransport module; see the target's comment in Package.swift for its job.
