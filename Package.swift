@@ -56,5 +56,36 @@ let package = Package(
 
         .testTarget(name: "IKECoreTests", dependencies: ["IKECore"]),
         .testTarget(name: "IKEDiagnosticsTests", dependencies: ["IKEDiagnostics"]),
+        .testTarget(
+            name: "IKEPolicyTests", dependencies: ["IKEPolicy", "IKEDiagnostics", "IKECore"],
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "IKELintTests",
+            dependencies: ["IKELint", "IKEPolicy", "IKEDiagnostics", "IKECore"],
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "IKECryptoTests", dependencies: ["IKECrypto", "IKECore"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "IKEWireTests", dependencies: ["IKEWire", "IKECore"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "IKEEngineTests", dependencies: ["IKEEngine", "IKEWire", "IKECrypto", "IKECore"],
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "IKEPlanTests",
+            dependencies: ["IKEPlan", "IKEPolicy", "IKEEngine", "IKEDiagnostics", "IKECore"],
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "IKEExportTests",
+            dependencies: ["IKEExport", "IKEPolicy", "IKEDiagnostics", "IKECore"],
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "IKECLITests", dependencies: ["IKECLI", "IKEDiagnostics", "IKECore"],
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "IKETransportTests",
+            dependencies: ["IKETransport", "IKEEngine", "IKECore"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "IKECaptureTests", dependencies: ["IKECapture", "IKEEngine", "IKECore"],
+            exclude: ["Fixtures"]),
     ]
 )

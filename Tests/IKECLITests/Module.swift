@@ -1,0 +1,1 @@
+// Tests of IKECLI live beside this file, one file per component.

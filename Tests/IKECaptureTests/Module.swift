@@ -1,0 +1,1 @@
+// Tests of IKECapture live beside this file, one file per component.

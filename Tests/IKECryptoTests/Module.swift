@@ -1,0 +1,1 @@
+// Tests of IKECrypto live beside this file, one file per component.

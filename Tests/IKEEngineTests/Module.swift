@@ -1,0 +1,1 @@
+// Tests of IKEEngine live beside this file, one file per component.

@@ -1,0 +1,1 @@
+// Tests of IKEExport live beside this file, one file per component.

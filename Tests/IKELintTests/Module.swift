@@ -1,0 +1,1 @@
+// Tests of IKELint live beside this file, one file per component.

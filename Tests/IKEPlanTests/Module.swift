@@ -1,0 +1,1 @@
+// Tests of IKEPlan live beside this file, one file per component.

@@ -1,0 +1,1 @@
+// Tests of IKEPolicy live beside this file, one file per component.

@@ -1,0 +1,1 @@
+// Tests of IKETransport live beside this file, one file per component.

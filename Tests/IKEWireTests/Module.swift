@@ -1,0 +1,1 @@
+// Tests of IKEWire live beside this file, one file per component.
