@@ -33,11 +33,14 @@ let package = Package(
         // UDP sockets, retransmission, NAT traversal and ESP-in-UDP beside the engine.
         .target(name: "IKETransport", dependencies: ["IKEEngine", "IKEWire", "IKECore"]),
         // pcap files and Wireshark key tables.
-        .target(name: "IKECapture", dependencies: ["IKEEngine", "IKECore"]),
+        .target(name: "IKECapture", dependencies: ["IKEEngine", "IKEWire", "IKECore"]),
         // Policy to plan, pairing, matrices and dry runs.
         .target(
             name: "IKEPlan",
-            dependencies: ["IKEPolicy", "IKELint", "IKEEngine", "IKECore", "IKEDiagnostics"]),
+            dependencies: [
+                "IKEPolicy", "IKELint", "IKEEngine", "IKECrypto", "IKEWire", "IKECapture",
+                "IKECore", "IKEDiagnostics",
+            ]),
         // A checked policy as a real daemon's configuration (swanctl, libreswan).
         .target(name: "IKEExport", dependencies: ["IKEPolicy", "IKECore", "IKEDiagnostics"]),
         // The command line: arguments, output formats, exit codes.
@@ -51,7 +54,7 @@ let package = Package(
         .executableTarget(
             name: "ikec-bench",
             dependencies: [
-                "IKEPolicy", "IKELint", "IKEPlan", "IKEEngine", "IKECrypto", "CYAML", "IKECore",
+                "IKEPolicy", "IKELint", "IKEPlan", "IKEEngine", "IKEWire", "IKECrypto", "IKECore",
             ]),
 
         .testTarget(name: "IKECoreTests", dependencies: ["IKECore"]),

@@ -1,0 +1,56 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// One group of measurements, run by name from the command line.
+struct BenchmarkSuite {
+    /// The name given on the command line.
+    let name: String
+    /// One line saying what is measured against what.
+    let summary: String
+    /// Runs the suite and prints its figures.
+    let run: () throws -> Void
+}
+
+/// A monotonic clock reading in seconds.
+func monotonicSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
+/// The best (lowest) time per iteration of `body` over `rounds` rounds of `iterations`
+/// calls each, after one warm-up round. Best-of-rounds is robust against a noisy, shared
+/// machine: interference only ever adds time.
+func bestSecondsPerIteration(
+    iterations: Int, rounds: Int = 5, _ body: () throws -> Void
+) rethrows -> Double {
+    for _ in 0..<iterations { try body() }
+    var best = Double.infinity
+    for _ in 0..<rounds {
+        let start = monotonicSeconds()
+        for _ in 0..<iterations { try body() }
+        best = min(best, (monotonicSeconds() - start) / Double(iterations))
+    }
+    return best
+}
+
+/// Formats seconds with a unit that keeps three significant figures readable.
+func formatSeconds(_ seconds: Double) -> String {
+    if seconds >= 1 { return String(format3(seconds)) + " s" }
+    if seconds >= 1e-3 { return String(format3(seconds * 1e3)) + " ms" }
+    return String(format3(seconds * 1e6)) + " µs"
+}
+
+/// A number with three decimals.
+func format3(_ value: Double) -> String {
+    let scaled = (value * 1000).rounded() / 1000
+    var text = String(scaled)
+    if let dot = text.firstIndex(of: ".") {
+        let decimals = text.distance(from: dot, to: text.endIndex) - 1
+        if decimals < 3 { text += String(repeating: "0", count: 3 - decimals) }
+    } else {
+        text += ".000"
+    }
+    return text
+}
