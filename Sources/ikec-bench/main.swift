@@ -6,6 +6,10 @@
 // Each suite prints its measurements and the ratio that the project's goals are stated in.
 // Suites live one per file; add a new one to `suites` below.
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 let suites: [BenchmarkSuite] = []
 
 let requested = Array(CommandLine.arguments.dropFirst())
