@@ -23,7 +23,8 @@ let package = Package(
         // YAML with spans, the v1 policy language and its type checker.
         .target(name: "IKEPolicy", dependencies: ["CYAML", "IKECore", "IKEDiagnostics"]),
         // Lint rules and profiles over a checked policy.
-        .target(name: "IKELint", dependencies: ["IKEPolicy", "IKECore", "IKEDiagnostics"]),
+        .target(
+            name: "IKELint", dependencies: ["IKEPolicy", "IKECrypto", "IKECore", "IKEDiagnostics"]),
         // The only importer of libcrypto.
         .target(name: "IKECrypto", dependencies: ["CCryptoShim", "IKECore"]),
         // IKEv2 and IKEv1 (ISAKMP) message and payload codecs.
