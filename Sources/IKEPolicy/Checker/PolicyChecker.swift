@@ -30,6 +30,12 @@ struct PolicyChecker {
     let baseDirectory: String
     var diagnostics: [Diagnostic] = []
     var secretSpans: [SourceSpan] = []
+    /// Errors so far, so a check can tell whether it added any in O(1).
+    var errorTotal = 0
+    /// The top-level proposal sets, read once and typed where used.
+    var writtenSets: [String: [WrittenProposal]] = [:]
+    /// The sets' names in file order, for suggestions.
+    var setNames: [String] = []
 
     init(path: String, baseDirectory: String) {
         self.path = path

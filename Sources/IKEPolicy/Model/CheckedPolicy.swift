@@ -24,19 +24,6 @@ public struct CheckedPolicy: Sendable {
     /// Where the policy came from, with secrets masked for quoting.
     public let source: PolicySource
 
-    init(
-        languageVersion: Located<Int>, gateway: Gateway, proposalSets: [ProposalSet],
-        peers: [Peer], lint: LintSettings, suppressions: [Suppression], source: PolicySource
-    ) {
-        self.languageVersion = languageVersion
-        self.gateway = gateway
-        self.proposalSets = proposalSets
-        self.peers = peers
-        self.lint = lint
-        self.suppressions = suppressions
-        self.source = source
-    }
-
     /// The peer with the given name, if any.
     public func peer(named name: String) -> Peer? {
         peers.first { $0.name.value == name }
