@@ -4,6 +4,9 @@ import IKEDiagnostics
 struct FieldMap {
     let node: YAMLNode
     let entries: [YAMLEntry]
+    /// Allowed keys that an unknown key was reported as a likely misspelling of; their
+    /// absence is not reported again.
+    var suggested: Set<String> = []
     private let index: [String: YAMLEntry]
 
     init(node: YAMLNode, entries: [YAMLEntry]) {
@@ -29,19 +32,27 @@ extension PolicyChecker {
             wrongType(node, expected: "a mapping", for: what)
             return nil
         }
+        var map = FieldMap(node: node, entries: entries)
         for entry in entries where !allowed.contains(entry.key) {
-            unknownKey(entry, in: what, allowed: allowed, explain: explain[entry.key])
+            if let guess = unknownKey(
+                entry, in: what, allowed: allowed, explain: explain[entry.key])
+            {
+                map.suggested.insert(guess)
+            }
         }
-        return FieldMap(node: node, entries: entries)
+        return map
     }
 
+    /// Reports an unknown key; returns the allowed key it was taken for, if any.
+    @discardableResult
     mutating func unknownKey(
         _ entry: YAMLEntry, in what: String, allowed: [String], explain: String? = nil
-    ) {
+    ) -> String? {
+        let guess = Suggestions.closest(to: entry.key, among: allowed)
         var notes: [DiagnosticNote] = []
         var fixIts: [FixIt] = []
         if let explain { notes.append(DiagnosticNote(explain)) }
-        if let guess = Suggestions.closest(to: entry.key, among: allowed) {
+        if let guess {
             notes.append(DiagnosticNote("did you mean '\(guess)'?"))
             fixIts.append(FixIt("replace with '\(guess)'", span: entry.keySpan, replacement: guess))
         } else if explain == nil {
@@ -52,6 +63,7 @@ extension PolicyChecker {
         error(
             .unknownKey, "unknown key '\(entry.key)' in \(what)", at: entry.keySpan, notes: notes,
             fixIts: fixIts)
+        return guess
     }
 
     /// The entry for a required key, or a "missing key" error at `owner`.
@@ -59,6 +71,8 @@ extension PolicyChecker {
         -> YAMLEntry?
     {
         if let entry = fields[key] { return entry }
+        // A misspelt key was already reported with this key as its suggestion.
+        guard !fields.suggested.contains(key) else { return nil }
         error(.missingKey, "missing key '\(key)' in \(what)", at: owner)
         return nil
     }
