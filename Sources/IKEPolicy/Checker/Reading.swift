@@ -7,18 +7,27 @@ struct FieldMap {
     /// Allowed keys that an unknown key was reported as a likely misspelling of; their
     /// absence is not reported again.
     var suggested: Set<String> = []
-    private let index: [String: YAMLEntry]
+    /// A key index for large mappings; small ones (most of a policy) are scanned, which
+    /// costs less than hashing.
+    private let index: [String: YAMLEntry]?
 
     init(node: YAMLNode, entries: [YAMLEntry]) {
         self.node = node
         self.entries = entries
+        guard entries.count > 8 else {
+            index = nil
+            return
+        }
         var index: [String: YAMLEntry] = [:]
         index.reserveCapacity(entries.count)
         for entry in entries { index[entry.key] = entry }
         self.index = index
     }
 
-    subscript(key: String) -> YAMLEntry? { index[key] }
+    subscript(key: String) -> YAMLEntry? {
+        if let index { return index[key] }
+        return entries.first { $0.key == key }
+    }
 }
 
 extension PolicyChecker {
