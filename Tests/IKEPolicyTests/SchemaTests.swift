@@ -74,9 +74,10 @@ import Testing
         try #require(verdicts.count == cases.count)
         for (testCase, verdict) in zip(cases, verdicts) {
             let schemaValid = verdict == "valid"
+            let checker = testCase.structurallyValid ? "valid" : "invalid"
             #expect(
                 schemaValid == testCase.structurallyValid,
-                "\(testCase.name): schema says \(verdict), checker says \(testCase.structurallyValid ? "valid" : "invalid")"
+                "\(testCase.name): schema says \(verdict), checker says \(checker)"
             )
         }
     }

@@ -93,7 +93,10 @@ import Testing
                     auth: { method: psk, psk: { env: P\(index) } }
                     phase1: { proposals: [aes256gcm16-prfsha384-ecp384], lifetime: 8h }
                     phase2:
-                      lan: { local-ts: 10.200.0.0/16, remote-ts: 10.\(index / 250).\(index % 250).0/24, proposals: [aes256gcm16] }
+                      lan:
+                        local-ts: 10.200.0.0/16
+                        remote-ts: 10.\(index / 250).\(index % 250).0/24
+                        proposals: [aes256gcm16]
 
                 """
         }

@@ -192,7 +192,8 @@ extension PolicyChecker {
             .invalidName, "\(kind) name '\(text)' has characters a name cannot have", at: span,
             notes: [
                 DiagnosticNote(
-                    "a name starts with a letter or digit and continues with letters, digits, '.', '_' or '-'"
+                    "a name starts with a letter or digit and continues with letters, digits, "
+                        + "'.', '_' or '-'"
                 )
             ])
         return false
