@@ -36,30 +36,52 @@ public struct HMAC: Sendable, Hashable {
     }
 }
 
-/// Keyed HMAC contexts, with the digest named through cached parameter arrays.
+/// Keyed HMAC contexts, duplicated from one unkeyed template per hash.
 enum HMACKey {
-    private static let md5 = StringParameters([("digest", "MD5")])
-    private static let sha1 = StringParameters([("digest", "SHA1")])
-    private static let sha256 = StringParameters([("digest", "SHA2-256")])
-    private static let sha384 = StringParameters([("digest", "SHA2-384")])
-    private static let sha512 = StringParameters([("digest", "SHA2-512")])
-
-    private static func parameters(_ hash: HashAlgorithm) -> StringParameters {
-        switch hash {
-        case .md5: return md5
-        case .sha1: return sha1
-        case .sha256: return sha256
-        case .sha384: return sha384
-        case .sha512: return sha512
-        }
-    }
+    private static let md5 = MACTemplate(MACs.hmac, [("digest", "MD5")])
+    private static let sha1 = MACTemplate(MACs.hmac, [("digest", "SHA1")])
+    private static let sha256 = MACTemplate(MACs.hmac, [("digest", "SHA2-256")])
+    private static let sha384 = MACTemplate(MACs.hmac, [("digest", "SHA2-384")])
+    private static let sha512 = MACTemplate(MACs.hmac, [("digest", "SHA2-512")])
 
     /// A new `EVP_MAC_CTX` for HMAC with `hash`, keyed with `key`.
     static func makeContext(hash: HashAlgorithm, key: UnsafeRawBufferPointer) throws
         -> EVPMACContext
     {
-        let context = try EVPMACContext(try MACs.hmac.get())
-        try MACKeying.initialize(context, key: key, parameters: parameters(hash).pointer)
+        let template: MACTemplate
+        switch hash {
+        case .md5: template = md5
+        case .sha1: template = sha1
+        case .sha256: template = sha256
+        case .sha384: template = sha384
+        case .sha512: template = sha512
+        }
+        return try template.keyed(key)
+    }
+}
+
+/// An unkeyed `EVP_MAC_CTX` whose algorithm parameters (the digest or cipher) are set once.
+///
+/// Setting the digest of an HMAC context fetches the digest by name, which is slow; a
+/// duplicate of a configured context skips that. The template is never keyed nor changed
+/// after init, and `EVP_MAC_CTX_dup` only reads it, so one instance serves every thread.
+final class MACTemplate: @unchecked Sendable {
+    private let template: Result<EVPMACContext, CryptoError>
+
+    init(_ mac: Fetched, _ parameters: [(key: String, value: String)]) {
+        template = Result {
+            let context = try EVPMACContext(try mac.get())
+            try withStringParameters(parameters) { params in
+                try check(EVP_MAC_CTX_set_params(context.pointer, params), "EVP_MAC_CTX_set_params")
+            }
+            return context
+        }.mapError { $0 as? CryptoError ?? CryptoError(.libraryFailure, "\($0)") }
+    }
+
+    /// A copy of the template keyed with `key` (which may be empty).
+    func keyed(_ key: UnsafeRawBufferPointer) throws -> EVPMACContext {
+        let context = try template.get().duplicate()
+        try MACKeying.initialize(context, key: key, parameters: nil)
         return context
     }
 }

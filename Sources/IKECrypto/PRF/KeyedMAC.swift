@@ -30,6 +30,16 @@ enum MACAlgorithm: Sendable, Hashable {
         }
     }
 
+    /// A keyed context to duplicate for each message under a fixed key (HMAC and CMAC), or
+    /// nil for XCBC, which is computed in Swift.
+    func keyedTemplate(_ key: UnsafeRawBufferPointer) throws -> KeyedTemplate? {
+        switch self {
+        case .hmac(let hash): return KeyedTemplate(try HMACKey.makeContext(hash: hash, key: key))
+        case .aesCMAC: return KeyedTemplate(try CMACKey.makeContext(key: key))
+        case .aesXCBC: return nil
+        }
+    }
+
     /// The MAC of `data` under `key`, untruncated.
     func compute(key: UnsafeRawBufferPointer, data: UnsafeRawBufferPointer) throws -> [UInt8] {
         let mac = try keyed(key)
@@ -89,6 +99,8 @@ final class EVPKeyedMAC: KeyedMAC {
 
 /// Keyed CMAC contexts over AES-128-CBC.
 enum CMACKey {
+    // Unlike HMAC, an unkeyed CMAC context cannot be duplicated, so the cipher is named
+    // through a parameter array on each keying.
     private static let parameters = StringParameters([("cipher", "AES-128-CBC")])
 
     /// A new `EVP_MAC_CTX` for AES-CMAC keyed with a 16-octet `key`.
@@ -99,5 +111,21 @@ enum CMACKey {
         let context = try EVPMACContext(try MACs.cmac.get())
         try MACKeying.initialize(context, key: key, parameters: parameters.pointer)
         return context
+    }
+}
+
+/// A keyed `EVP_MAC_CTX` kept as a template: duplicating it skips the key schedule (HMAC's
+/// inner and outer pads, CMAC's subkeys). It is never updated after init, and
+/// `EVP_MAC_CTX_dup` only reads it, so one instance serves every thread.
+final class KeyedTemplate: @unchecked Sendable {
+    private let context: EVPMACContext
+
+    init(_ context: EVPMACContext) { self.context = context }
+
+    /// The untruncated MAC of `data` under the template's key.
+    func compute(_ data: UnsafeRawBufferPointer, length: Int) throws -> [UInt8] {
+        let mac = EVPKeyedMAC(try context.duplicate(), length)
+        try mac.update(data)
+        return try mac.finish()
     }
 }
