@@ -92,6 +92,14 @@ import Testing
         #expect(try PRF(.hmacSHA256).nonceKey(initiatorNonce: ni, responderNonce: nr) == ni + nr)
     }
 
+    @Test(arguments: HashAlgorithm.allCases)
+    func ikev1HMACPRFIsTheHMACOfTheHash(hash: HashAlgorithm) throws {
+        let prf = PRF(hmac: hash)
+        #expect(prf.algorithm.info.hash == hash)
+        #expect(
+            try prf(key: [1, 2, 3], data: [4, 5]) == HMAC(hash)(key: [1, 2, 3], data: [4, 5]))
+    }
+
     @Test func prfReportsItsLengths() throws {
         #expect(try PRF(.hmacSHA512).outputLength == 64)
         #expect(try PRF(.aes128CMAC).outputLength == 16)

@@ -139,6 +139,39 @@ import Testing
         #expect(notRSA?.code == .keySchemeMismatch)
     }
 
+    /// The PSS encoding ikec does itself (to take the salt from a RandomSource) is checked
+    /// by libcrypto's PSS verification, and a seed makes it reproducible.
+    @Test(arguments: [HashAlgorithm.sha256, .sha384, .sha512])
+    func pssWithASeededSaltVerifiesAndIsReproducible(hash: HashAlgorithm) throws {
+        let key = try PKIFixtures.privateKey("leaf-rsa")
+        let first = try key.sign(
+            Self.message, scheme: .rsaPSS(hash), random: SeededRandom(seed: "pss"))
+        let second = try key.sign(
+            Self.message, scheme: .rsaPSS(hash), random: SeededRandom(seed: "pss"))
+        #expect(first == second)
+        #expect(try key.publicKey.verify(first, for: Self.message, scheme: .rsaPSS(hash)))
+        let other = try key.sign(
+            Self.message, scheme: .rsaPSS(hash), random: SeededRandom(seed: "x"))
+        #expect(other != first)
+        #expect(try !key.publicKey.verify(first, for: Self.message + [0], scheme: .rsaPSS(hash)))
+    }
+
+    @Test func signingWithARandomSourceLeavesOtherSchemesAsTheyAre() throws {
+        let key = try PKIFixtures.privateKey("leaf-rsa")
+        let random = SeededRandom(seed: "r")
+        #expect(
+            try key.sign(Self.message, scheme: .rsaPKCS1(.sha256), random: random)
+                == key.sign(Self.message, scheme: .rsaPKCS1(.sha256)))
+        let ec = try PKIFixtures.privateKey("leaf-ec256")
+        let signature = try ec.sign(Self.message, scheme: .ecdsa(.sha256, .raw), random: random)
+        #expect(
+            try ec.publicKey.verify(signature, for: Self.message, scheme: .ecdsa(.sha256, .raw)))
+        let mismatch = #expect(throws: CryptoError.self) {
+            try ec.sign(Self.message, scheme: .rsaPSS(.sha256), random: random)
+        }
+        #expect(mismatch?.code == .keySchemeMismatch)
+    }
+
     @Test func ikev2AuthMethodsMapToTheirFixedSchemes() {
         #expect(SignatureScheme(ikev2AuthMethod: .rsaSignature) == .rsaPKCS1(.sha1))
         #expect(SignatureScheme(ikev2AuthMethod: .ecdsaSHA384P384) == .ecdsa(.sha384, .raw))

@@ -27,6 +27,19 @@ public struct PRF: Sendable, Hashable {
         }
     }
 
+    /// HMAC with `hash` as a PRF: IKEv1's PRF when no PRF attribute is negotiated is the
+    /// HMAC version of the negotiated hash (RFC 2409 section 4).
+    public init(hmac hash: HashAlgorithm) {
+        switch hash {
+        case .md5: algorithm = .hmacMD5
+        case .sha1: algorithm = .hmacSHA1
+        case .sha256: algorithm = .hmacSHA256
+        case .sha384: algorithm = .hmacSHA384
+        case .sha512: algorithm = .hmacSHA512
+        }
+        mac = .hmac(hash)
+    }
+
     /// Output length in octets.
     public var outputLength: Int { mac.outputLength }
 
