@@ -131,6 +131,25 @@ import Testing
         #expect(error?.code == .authenticationFailed)
     }
 
+    @Test(arguments: aeads)
+    func emptyPlaintextIsStillAuthenticated(cipher: Cipher) throws {
+        let transform = try AEADCipher(cipher, keyMaterial: material(cipher))
+        let aad: [UInt8] = Array(1...12)
+        let iv: [UInt8] = Array(1...8)
+        let sealed = try transform.seal([], additionalData: aad, iv: iv)
+        #expect(sealed.count == cipher.algorithm.info.icvLength)
+        var changedTag = sealed
+        changedTag[0] ^= 1
+        var changedAAD = aad
+        changedAAD[11] ^= 1
+        for (input, data) in [(changedTag, aad), (sealed, changedAAD)] {
+            let error = #expect(throws: CryptoError.self) {
+                try transform.open(input, additionalData: data, iv: iv)
+            }
+            #expect(error?.code == .authenticationFailed)
+        }
+    }
+
     @Test func wrongIVLengthIsATypedError() throws {
         let cipher = Cipher(.aesGCM16, keyBits: 128)
         let transform = try AEADCipher(cipher, keyMaterial: material(cipher))

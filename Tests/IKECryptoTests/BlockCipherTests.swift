@@ -51,6 +51,26 @@ import Testing
         #expect(ciphertext.hexString == "e5c7cdde872bf27c43e934008c389c0f683788499a7c05f6")
     }
 
+    /// RFC 3713 appendix A: one block under a zero IV is the block cipher itself.
+    @Test(arguments: [
+        (128, "0123456789abcdeffedcba9876543210", "67673138549669730857065648eabe43"),
+        (
+            192, "0123456789abcdeffedcba98765432100011223344556677",
+            "b4993401b3e996f84ee5cee7d79b09b9"
+        ),
+        (
+            256, "0123456789abcdeffedcba987654321000112233445566778899aabbccddeeff",
+            "9acc237dff16d76c20ef7c919e3a7509"
+        ),
+    ])
+    func camelliaMatchesRFC3713(bits: Int, key: String, expected: String) throws {
+        let cipher = try BlockCipher(
+            Cipher(.camelliaCBC, keyBits: bits), keyMaterial: SecretBytes([UInt8](hex: key)!))
+        let block = [UInt8](hex: "0123456789abcdeffedcba9876543210")!
+        let ciphertext = try cipher.encrypt(block, iv: [UInt8](repeating: 0, count: 16))
+        #expect(ciphertext.hexString == expected)
+    }
+
     @Test func legacyCiphersLeaveDefaultAlgorithmsWorking() throws {
         _ = try BlockCipher(
             Cipher(.blowfish, keyBits: 128),
