@@ -96,36 +96,3 @@ final class EVPKeyedMAC: KeyedMAC {
         finished = false
     }
 }
-
-/// Keyed CMAC contexts over AES-128-CBC.
-enum CMACKey {
-    // Unlike HMAC, an unkeyed CMAC context cannot be duplicated, so the cipher is named
-    // through a parameter array on each keying.
-    private static let parameters = StringParameters([("cipher", "AES-128-CBC")])
-
-    /// A new `EVP_MAC_CTX` for AES-CMAC keyed with a 16-octet `key`.
-    static func makeContext(key: UnsafeRawBufferPointer) throws -> EVPMACContext {
-        guard key.count == 16 else {
-            throw CryptoError(.invalidKeyLength, "AES-CMAC takes a 16-octet key, not \(key.count)")
-        }
-        let context = try EVPMACContext(try MACs.cmac.get())
-        try MACKeying.initialize(context, key: key, parameters: parameters.pointer)
-        return context
-    }
-}
-
-/// A keyed `EVP_MAC_CTX` kept as a template: duplicating it skips the key schedule (HMAC's
-/// inner and outer pads, CMAC's subkeys). It is never updated after init, and
-/// `EVP_MAC_CTX_dup` only reads it, so one instance serves every thread.
-final class KeyedTemplate: @unchecked Sendable {
-    private let context: EVPMACContext
-
-    init(_ context: EVPMACContext) { self.context = context }
-
-    /// The untruncated MAC of `data` under the template's key.
-    func compute(_ data: UnsafeRawBufferPointer, length: Int) throws -> [UInt8] {
-        let mac = EVPKeyedMAC(try context.duplicate(), length)
-        try mac.update(data)
-        return try mac.finish()
-    }
-}
