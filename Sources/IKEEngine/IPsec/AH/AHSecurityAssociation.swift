@@ -22,7 +22,7 @@ public struct AHSecurityAssociation: Sendable {
     /// Transport or tunnel mode.
     public let mode: IPsecMode
     /// The receiver's anti-replay window.
-    public private(set) var replayWindow = AntiReplayWindow()
+    public internal(set) var replayWindow = AntiReplayWindow()
 
     var counter = OutboundSequenceCounter()
     private let transform: IntegrityTransform
@@ -118,12 +118,12 @@ public struct AHSecurityAssociation: Sendable {
             : UInt64(header.sequenceNumber)
         try replayWindow.check(sequenceNumber)
 
-        // RFC 4302 section 3.3.3.1: the ICV field counts as zero while computing.
-        var zeroed = header
-        zeroed.icvField = [UInt8](repeating: 0, count: header.icvField.count)
-        let protected = Array(packet.payload[length...])
+        // RFC 4302 section 3.3.3.1: the ICV counts as zero while computing; the reserved
+        // field (section 2.3) and the ICV field's padding (section 2.6) count as received.
         var covered = packet
-        covered.payload = zeroed.encode() + protected
+        let icvEnd = AHHeader.fixedLength + transform.icvLength
+        for index in AHHeader.fixedLength..<icvEnd { covered.payload[index] = 0 }
+        let protected = Array(packet.payload[length...])
         let input = try icvInput(covered, sequenceNumber: sequenceNumber)
         let received = Array(header.icvField.prefix(transform.icvLength))
         let valid = try IPsecCrypto.run("AH") {

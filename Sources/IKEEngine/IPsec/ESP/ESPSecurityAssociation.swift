@@ -36,7 +36,7 @@ public struct ESPSecurityAssociation: Sendable {
     /// How outbound IVs are made.
     public let ivGeneration: ESPIVGeneration
     /// The receiver's anti-replay window.
-    public private(set) var replayWindow = AntiReplayWindow()
+    public internal(set) var replayWindow = AntiReplayWindow()
 
     var counter = OutboundSequenceCounter()
     private let transform: ESPTransform
