@@ -108,4 +108,39 @@ struct TsharkESPDecryptionTests {
         }
         #expect(!err.contains("rror"), "tshark complained: \(err)")
     }
+
+    /// With another key nothing decrypts: the checks above can fail.
+    @Test func aWrongKeyShowsNoInnerPacket() throws {
+        let directory = try CaptureTestSupport.temporaryDirectory("esp-wrong")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let random = SeededRandom(seed: "wrong-esp")
+        let cipher = Cipher(.aesCBC, keyBits: 128)
+        let left = CaptureTestSupport.address("192.0.2.1")
+        let right = CaptureTestSupport.address("192.0.2.2")
+        var outbound = try ESPSecurityAssociation(
+            spi: 0x1234_5678, cipher: cipher, encryptionKey: SecretBytes(random.bytes(16)),
+            integrity: .hmacSHA256_128, integrityKey: SecretBytes(random.bytes(32)),
+            mode: .tunnel(source: left, destination: right))
+        var capture = PcapFile()
+        let request = try ICMPEcho.makeEchoRequest(
+            from: left, to: right, identifier: 1, sequence: 1, payload: [1, 2, 3])
+        try capture.append(
+            try outbound.sealPacket(request, random: random),
+            at: PcapTimestamp(microsecondsSinceEpoch: 0))
+        try capture.write(to: directory + "/esp.pcap")
+        let row = ESPKeyRow(
+            source: left, destination: right, spi: 0x1234_5678, encryption: cipher,
+            encryptionKey: SecretBytes(random.bytes(16)), integrity: .hmacSHA256_128,
+            integrityKey: SecretBytes(random.bytes(32)))
+        _ = try WiresharkKeyFile.write(
+            WiresharkKeyTables(esp: [row]), toDirectory: directory + "/keys",
+            acknowledgingSecrets: true)
+        let (out, _) = try CaptureTestSupport.tshark(
+            [
+                "-r", directory + "/esp.pcap", "-T", "fields", "-e", "icmp.type", "-e",
+                "esp.icv_good",
+            ],
+            configDirectory: directory + "/keys")
+        #expect(!out.contains("8"))
+    }
 }
