@@ -80,7 +80,7 @@ struct WiresharkKeyFileTests {
         let directory = root + "/keys"
         try FileManager.default.createDirectory(
             atPath: directory, withIntermediateDirectories: true)
-        FileManager.default.createFile(
+        _ = FileManager.default.createFile(
             atPath: directory + "/esp_sa", contents: Data("old".utf8),
             attributes: [.posixPermissions: 0o644])
         let report = try WiresharkKeyFile.write(

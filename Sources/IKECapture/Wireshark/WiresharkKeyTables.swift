@@ -19,9 +19,9 @@ public struct WiresharkKeyTables: Sendable, Hashable {
     }
 
     /// The rows Wireshark 4.0 cannot use, each with the reason; they are left out of the
-    /// files.
-    public var undecryptableRows: [WiresharkSkippedRow] {
-        (try? render().skipped) ?? []
+    /// files. `invalidInput` for a row whose keys do not fit its algorithms.
+    public func undecryptableRows() throws(CaptureError) -> [WiresharkSkippedRow] {
+        try render().skipped
     }
 
     /// The files' text and the skipped rows; `invalidInput` for a row whose keys do not
