@@ -35,7 +35,7 @@ struct IPsecScenario: Sendable, CustomTestStringConvertible {
             )
     }
 
-    func mode(from source: IPAddress, to destination: IPAddress) -> IPsecMode {
+    func mode(from source: IPAddress, to destination: IPAddress) -> IPsecEncapsulation {
         tunnel ? .tunnel(source: source, destination: destination) : .transport
     }
 }

@@ -44,7 +44,7 @@ enum IPsecTestSupport {
     /// An outbound and an inbound SA with the same SPI and keys, as the two ends of one
     /// direction of a Child SA hold them.
     static func espPair(
-        _ configuration: ESPConfiguration, mode: IPsecMode, esn: Bool,
+        _ configuration: ESPConfiguration, mode: IPsecEncapsulation, esn: Bool,
         udp: UDPEncapsulation? = nil, seed: String = "esp"
     ) throws -> (outbound: ESPSecurityAssociation, inbound: ESPSecurityAssociation) {
         let random = SeededRandom(seed: seed)

@@ -20,7 +20,7 @@ public struct AHSecurityAssociation: Sendable {
     /// Whether 64-bit extended sequence numbers are in use (RFC 4302 section 2.5.1).
     public let extendedSequenceNumbers: Bool
     /// Transport or tunnel mode.
-    public let mode: IPsecMode
+    public let mode: IPsecEncapsulation
     /// The receiver's anti-replay window.
     public internal(set) var replayWindow = AntiReplayWindow()
 
@@ -30,7 +30,7 @@ public struct AHSecurityAssociation: Sendable {
     /// An SA with its integrity algorithm and key (`integrity.info.keyLength` octets).
     public init(
         spi: UInt32, integrity: IntegrityAlgorithm, integrityKey: SecretBytes,
-        extendedSequenceNumbers: Bool = false, mode: IPsecMode = .transport
+        extendedSequenceNumbers: Bool = false, mode: IPsecEncapsulation = .transport
     ) throws(IPsecError) {
         guard spi > 255 else {
             throw IPsecError(.invalidConfiguration, "SPI \(spi) is reserved (0-255)")

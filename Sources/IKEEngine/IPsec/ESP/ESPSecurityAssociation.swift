@@ -30,7 +30,7 @@ public struct ESPSecurityAssociation: Sendable {
     /// Whether 64-bit extended sequence numbers are in use (RFC 4303 section 2.2.1).
     public let extendedSequenceNumbers: Bool
     /// Transport or tunnel mode.
-    public let mode: IPsecMode
+    public let mode: IPsecEncapsulation
     /// The UDP ports when ESP travels in UDP (RFC 3948); nil for IP protocol 50.
     public let udpEncapsulation: UDPEncapsulation?
     /// How outbound IVs are made.
@@ -53,7 +53,7 @@ public struct ESPSecurityAssociation: Sendable {
     public init(
         spi: UInt32, cipher: Cipher, encryptionKey: SecretBytes,
         integrity: IntegrityAlgorithm? = nil, integrityKey: SecretBytes? = nil,
-        extendedSequenceNumbers: Bool = false, mode: IPsecMode = .transport,
+        extendedSequenceNumbers: Bool = false, mode: IPsecEncapsulation = .transport,
         udpEncapsulation: UDPEncapsulation? = nil, ivGeneration: ESPIVGeneration? = nil
     ) throws(IPsecError) {
         // RFC 4303 section 2.1: SPI 0 is reserved and 1-255 are reserved by IANA.

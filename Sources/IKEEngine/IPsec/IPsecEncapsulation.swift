@@ -1,7 +1,7 @@
 import IKECore
 
 /// How an SA protects traffic (RFC 4301 section 4.1).
-public enum IPsecMode: Sendable, Hashable {
+public enum IPsecEncapsulation: Sendable, Hashable {
     /// The SA protects the upper-layer payload of a packet and keeps its IP header; next
     /// header is the payload's protocol.
     case transport
