@@ -38,6 +38,7 @@ public enum ISAKMPPayloadChain {
         from reader: inout ByteReader, firstPayload: ISAKMPPayloadType, allowPadding: Bool
     ) throws(WireError) -> [ISAKMPPayload] {
         var payloads: [ISAKMPPayload] = []
+        payloads.reserveCapacity(12)
         var type = firstPayload
         while type != .none {
             let start = reader.position

@@ -120,7 +120,8 @@ public struct IKEv1Phase1Transform: Hashable, Sendable {
                 type: IKEv1Phase1Attribute.hashAlgorithm,
                 value: .basic(IKEv1Values.phase1Hash(hash))),
             DataAttribute(
-                type: IKEv1Phase1Attribute.authenticationMethod, value: .basic(authMethod.rawValue)),
+                type: IKEv1Phase1Attribute.authenticationMethod,
+                value: .basic(authMethod.rawValue)),
             DataAttribute(
                 type: IKEv1Phase1Attribute.groupDescription, value: .basic(group.rawValue)),
         ]
