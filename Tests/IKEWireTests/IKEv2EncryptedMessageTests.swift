@@ -23,6 +23,7 @@ struct IKEv2EncryptedMessageTests {
         #expect(prefix.count == 28 + 7 + 4)
         #expect(try IKEv2Message.authenticatedPrefixLength(of: message) == prefix.count)
         let decoded = try IKEv2Message(decoding: message)
+        #expect(decoded.authenticatedPrefixLength == prefix.count)
         #expect(decoded.encryptedPayload == sk)
         #expect(decoded.header.nextPayload == .vendorID)
     }
@@ -38,13 +39,18 @@ struct IKEv2EncryptedMessageTests {
         #expect(prefix + body == message)
         #expect(prefix.count == 28 + 8)
         #expect(try IKEv2Message.authenticatedPrefixLength(of: message) == 36)
-        #expect(try IKEv2Message(decoding: message).encryptedFragmentPayload == fragment)
+        let decoded = try IKEv2Message(decoding: message)
+        #expect(decoded.encryptedFragmentPayload == fragment)
+        #expect(decoded.authenticatedPrefixLength == 36)
     }
 
     @Test("a message without an encrypted payload has no authenticated prefix")
     func noEncryptedPayload() throws {
         let octets = try Samples.ikev2Messages[0].encode()
         #expect(try IKEv2Message.authenticatedPrefixLength(of: octets) == nil)
+        #expect(try IKEv2Message(decoding: octets).authenticatedPrefixLength == nil)
+        let short = wireError { try IKEv2Message.authenticatedPrefixLength(of: octets + [0]) }
+        #expect(short?.code == .lengthMismatch)
     }
 
     @Test("the inner chain decodes from the plaintext and the first inner type")

@@ -57,6 +57,22 @@ struct ISAKMPFixtureTests {
                     ISAKMPVendorIDPayload(data: [UInt8](hex: "afcad71368a1f1c96b8696fc77570100")!)))
     }
 
+    @Test("payload bodies come out exactly as received, for HASH_I over SAi_b")
+    func payloadBodies() throws {
+        var octets = try Fixture.hex("ikev1-main-mode-1.hex")
+        octets[28 + 12 + 1] = 0xEE  // a RESERVED octet the sender set: kept in SAi_b
+        let bodies = try ISAKMPPayloadChain.payloadBodies(
+            Array(octets[28...]), firstPayload: .securityAssociation)
+        #expect(bodies.map(\.type) == [.securityAssociation, .vendorID, .vendorID])
+        #expect(bodies[0].body == Array(octets[32..<120]))
+        #expect(bodies[2].body == Array(octets[144..<160]))
+        let truncated = wireError {
+            try ISAKMPPayloadChain.payloadBodies(
+                Array(octets[28..<100]), firstPayload: .securityAssociation)
+        }
+        #expect(truncated?.code == .truncated)
+    }
+
     @Test("the fixture re-encodes to the same octets, and typed transforms to the same SA")
     func reencodes() throws {
         let octets = try Fixture.hex("ikev1-main-mode-1.hex")

@@ -54,7 +54,8 @@ struct WireRobustnessTests {
             let message = try IKEv2Message(decoding: bytes)
             same(try IKEv2Message(decoding: try message.encode()), message, "IKEv2 message")
             exerciseAccessors(message.payloads)
-            _ = try IKEv2Message.authenticatedPrefixLength(of: bytes)
+            let walked = try IKEv2Message.authenticatedPrefixLength(of: bytes)
+            same(walked, message.authenticatedPrefixLength, "authenticated prefix")
             tally.decoded += 1
         } catch {
             reject(error, count: bytes.count, tally: &tally)
@@ -101,6 +102,12 @@ struct WireRobustnessTests {
             exerciseAccessors(chain)
             tally.decoded += 1
         } catch {
+            reject(error, count: bytes.count, tally: &tally)
+        }
+
+        if let error = wireError({
+            try ISAKMPPayloadChain.payloadBodies(bytes, firstPayload: firstPayload)
+        }) {
             reject(error, count: bytes.count, tally: &tally)
         }
     }
