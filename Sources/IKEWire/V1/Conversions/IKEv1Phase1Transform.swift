@@ -79,10 +79,7 @@ public struct IKEv1Phase1Transform: Hashable, Sendable {
                 guard let basic else { return nil }
                 pendingLifeType = basic
             case IKEv1Phase1Attribute.lifeDuration:
-                guard
-                    lifetimes.take(
-                        type: attribute.type, value: attribute, pending: &pendingLifeType)
-                else { return nil }
+                guard lifetimes.take(attribute, pending: &pendingLifeType) else { return nil }
             default:
                 return nil
             }

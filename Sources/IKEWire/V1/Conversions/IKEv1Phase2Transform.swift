@@ -108,10 +108,7 @@ public struct IKEv1Phase2Transform: Hashable, Sendable {
                 guard let basic else { return nil }
                 pendingLifeType = basic
             case IKEv1Phase2Attribute.saLifeDuration:
-                guard
-                    lifetimes.take(
-                        type: attribute.type, value: attribute, pending: &pendingLifeType)
-                else { return nil }
+                guard lifetimes.take(attribute, pending: &pendingLifeType) else { return nil }
             case IKEv1Phase2Attribute.groupDescription:
                 guard let basic, let value = DHGroup(rawValue: basic) else { return nil }
                 group = value
