@@ -44,6 +44,21 @@ struct IKEv2EncryptedMessageTests {
         #expect(decoded.authenticatedPrefixLength == 36)
     }
 
+    @Test("an encrypted body too long for the SK payload length is rejected, not trapped")
+    func oversizedBody() {
+        for length in [-1, 65_532, Int.max] {
+            let error = wireError {
+                try IKEv2Message.encryptedPrefix(
+                    header: header, firstInnerPayload: .nonce, encryptedBodyLength: length)
+            }
+            #expect(error?.code == .valueTooLarge, "\(length)")
+        }
+        #expect(
+            (try? IKEv2Message.encryptedPrefix(
+                header: header, firstInnerPayload: .nonce, encryptedBodyLength: 65_531))?.count
+                == 32)
+    }
+
     @Test("a message without an encrypted payload has no authenticated prefix")
     func noEncryptedPayload() throws {
         let octets = try Samples.ikev2Messages[0].encode()

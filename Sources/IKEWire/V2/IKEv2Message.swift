@@ -117,9 +117,11 @@ extension IKEv2Message {
         throws(WireError) -> [UInt8]
     {
         var octets = try IKEv2Message(header: header, payloads: payloads).encode()
-        let total = octets.count + bodyLength
         let skStart = try lastPayloadStart(in: octets).start
-        guard bodyLength >= 0, let skLength = UInt16(exactly: total - skStart),
+        // Checked before adding, so an absurd length cannot overflow the sum.
+        let fits = bodyLength >= 0 && bodyLength <= Int(UInt16.max)
+        let total = octets.count + (fits ? bodyLength : 0)
+        guard fits, let skLength = UInt16(exactly: total - skStart),
             let messageLength = UInt32(exactly: total)
         else {
             throw WireError(

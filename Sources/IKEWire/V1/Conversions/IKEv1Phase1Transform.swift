@@ -107,10 +107,9 @@ public struct IKEv1Phase1Transform: Hashable, Sendable {
             DataAttribute(type: IKEv1Phase1Attribute.encryptionAlgorithm, value: .basic(encryption))
         ]
         if let bits = cipher.keyBits {
+            // Beyond 16 bits the value goes out in variable form rather than cut short.
             attributes.append(
-                DataAttribute(
-                    type: IKEv1Phase1Attribute.keyLength,
-                    value: .basic(UInt16(truncatingIfNeeded: bits))))
+                .integer(type: IKEv1Phase1Attribute.keyLength, UInt64(clamping: bits)))
         }
         attributes += [
             DataAttribute(

@@ -13,6 +13,8 @@
 // engine uses. A crash, trap or sanitizer report is a bug; thrown WireErrors are expected.
 import IKECore
 
+/// libFuzzer's entry point: decodes one input with every decoder and checks that what
+/// decodes re-encodes to the same value.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
