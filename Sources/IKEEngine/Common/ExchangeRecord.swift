@@ -34,7 +34,7 @@ public struct ExchangeRecord: Sendable, Hashable {
     public var sentByRecorder: Bool
     /// The payload outline, in order; encrypted payloads as `SK{...}` with their inner
     /// payloads when the recorder could decrypt them.
-    public var payloads: [String]
+    public var outline: [PayloadSummary]
     /// The caller's time at which the message was sent or received.
     public var time: Double
     /// The datagram as it travelled.
@@ -43,7 +43,8 @@ public struct ExchangeRecord: Sendable, Hashable {
     /// A record from its parts.
     public init(
         version: IKEVersion, exchange: String, messageID: UInt32, isResponse: Bool,
-        direction: MessageDirection, sentByRecorder: Bool, payloads: [String], time: Double,
+        direction: MessageDirection, sentByRecorder: Bool, outline: [PayloadSummary],
+        time: Double,
         datagram: Datagram
     ) {
         self.version = version
@@ -52,10 +53,13 @@ public struct ExchangeRecord: Sendable, Hashable {
         self.isResponse = isResponse
         self.direction = direction
         self.sentByRecorder = sentByRecorder
-        self.payloads = payloads
+        self.outline = outline
         self.time = time
         self.datagram = datagram
     }
+
+    /// The outline as text, one entry per payload (`SA(2 proposals)`, `KE(ecp384)`).
+    public var payloads: [String] { outline.map(\.description) }
 
     /// `IKE_AUTH request #1 initiator -> responder: SK{IDi, AUTH, SA, TSi, TSr}`.
     public var summary: String {

@@ -8,7 +8,9 @@ public enum SessionFactory {
         configuration: IKEPeerConfiguration, role: IKERole, random: RandomSource
     ) throws(NegotiationFailure) -> any IKESession {
         switch configuration.version {
-        case .v2, .v1:
+        case .v2:
+            return try IKEv2Session(configuration: configuration, role: role, random: random)
+        case .v1:
             // The IKEv1 engine (Sources/IKEEngine/V1) is written separately and plugs in
             // here; until it does, IKEv1 configurations are refused.
             throw NegotiationFailure(
