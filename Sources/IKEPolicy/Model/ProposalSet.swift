@@ -1,0 +1,78 @@
+import IKECore
+import IKEDiagnostics
+
+/// One entry of the top-level `proposals:` map: a named list of proposals that any peer
+/// may use in phase 1 or phase 2.
+///
+/// A set is typed where it is used (the same text is an IKE proposal in phase 1 and an ESP
+/// proposal in phase 2), so this holds only the name and the written proposals' places;
+/// the typed proposals live in each `ProposalList` that names the set.
+public struct ProposalSet: Sendable {
+    /// The set's name.
+    public let name: Located<String>
+    /// The place of each proposal (string or map) in the set, in order.
+    public let proposalSpans: [SourceSpan]
+    /// The set's value (the list).
+    public let span: SourceSpan
+}
+
+/// The proposals of one phase 1 or phase 2 entry, in preference order.
+public struct ProposalList: Sendable {
+    /// The typed proposals.
+    public let proposals: [PolicyProposal]
+    /// The set name when the entry wrote `proposals: NAME`; nil for an inline list.
+    public let setName: Located<String>?
+    /// The `proposals:` value.
+    public let span: SourceSpan
+
+    /// The proposals as IKECore values.
+    public var coreProposals: [Proposal] { proposals.map(\.proposal) }
+}
+
+/// One proposal as written: a keyword string (`aes256gcm16-prfsha384-ecp384`) or a map of
+/// transform lists, typed for the place it is used.
+public struct PolicyProposal: Sendable, Hashable {
+    /// The proposal as IKECore models it. In phase 1 without an explicit PRF, the PRFs
+    /// implied by the integrity algorithms are included (as strongSwan does).
+    public let proposal: Proposal
+    /// Every transform with the place that named it (a keyword inside the string, or an
+    /// element of a map's list). Implied PRFs point at the integrity keyword they came
+    /// from.
+    public let transforms: [Located<Transform>]
+    /// The string or map.
+    public let span: SourceSpan
+    /// The string for a keyword proposal; nil for the map form.
+    public let written: String?
+    /// IKEv1 phase 1 only: one ISAKMP transform per combination of the lists, in order
+    /// (cipher, then hash, then group). Empty for IKEv2 and for phase 2.
+    public let ikev1Phase1: [IKEv1Phase1Transform]
+    /// IKEv1 phase 2 only: one IPsec transform per combination, in order (cipher, then
+    /// integrity, then PFS group, then ESN). Empty for IKEv2 and for phase 1.
+    public let ikev1Phase2: [IKEv1Phase2Transform]
+
+    /// The proposal in strongSwan keyword form, for display.
+    public var keywordString: String { proposal.keywordString }
+}
+
+/// One IKEv1 phase 1 (ISAKMP SA) transform: one of each attribute (RFC 2409 appendix A).
+/// The authentication method and lifetime come from the peer's `auth` and `phase1`.
+public struct IKEv1Phase1Transform: Sendable, Hashable {
+    /// Encryption Algorithm (class 1), with its Key Length (class 14) if it takes one.
+    public let cipher: Cipher
+    /// Hash Algorithm (class 2); also the PRF (HMAC with this hash).
+    public let hash: HashAlgorithm
+    /// Group Description (class 4).
+    public let group: DHGroup
+}
+
+/// One IKEv1 phase 2 (quick mode) transform (RFC 2407 section 4.5).
+public struct IKEv1Phase2Transform: Sendable, Hashable {
+    /// The ESP transform's cipher; nil for AH.
+    public let cipher: Cipher?
+    /// The Authentication Algorithm attribute (ESP) or the AH transform; nil with an AEAD.
+    public let integrity: IntegrityAlgorithm?
+    /// The Group Description attribute (PFS); nil without PFS.
+    public let pfsGroup: DHGroup?
+    /// The Extended Sequence Number attribute (RFC 4304); nil when not written.
+    public let esn: ExtendedSequenceNumbers?
+}

@@ -1,0 +1,233 @@
+import CYAML
+import IKEDiagnostics
+
+/// Turns libyaml events into nodes: a stack of open collections, a table of anchors and
+/// counters that bound alias expansion and nesting.
+struct TreeBuilder {
+    private enum Frame {
+        case sequence(start: SourceLocation, anchor: String?, items: [YAMLNode])
+        case mapping(
+            start: SourceLocation, anchor: String?, pairs: [(YAMLNode, YAMLNode)],
+            pendingKey: YAMLNode?)
+    }
+
+    let path: String
+    let limits: YAMLReader.Limits
+    var result = YAMLReader.Result()
+
+    private var stack: [Frame] = []
+    private var anchors: [String: YAMLNode] = [:]
+    private var documents = 0
+    private var writtenNodes = 0
+    private var expandedNodes = 0
+
+    init(path: String, limits: YAMLReader.Limits) {
+        self.path = path
+        self.limits = limits
+    }
+
+    /// Handles one event; true when reading should stop.
+    mutating func handle(_ event: inout yaml_event_t) -> Bool {
+        let start = Self.location(event.start_mark)
+        let end = Self.location(event.end_mark)
+        switch event.type {
+        case YAML_STREAM_END_EVENT:
+            return true
+        case YAML_DOCUMENT_START_EVENT:
+            documents += 1
+            if documents > 1 {
+                let span = SourceSpan(path: path, start: start, end: end)
+                result.diagnostics.append(
+                    diagnostic(
+                        .multipleDocuments,
+                        "a policy file holds one YAML document; this starts a second",
+                        at: span))
+                return true
+            }
+            return false
+        case YAML_SCALAR_EVENT:
+            return scalar(&event, start: start, end: end)
+        case YAML_ALIAS_EVENT:
+            return alias(&event, start: start, end: end)
+        case YAML_SEQUENCE_START_EVENT:
+            let anchor = Self.string(event.data.sequence_start.anchor)
+            checkTag(event.data.sequence_start.tag, start: start, end: end)
+            return open(.sequence(start: start, anchor: anchor, items: []), at: start, end: end)
+        case YAML_MAPPING_START_EVENT:
+            let anchor = Self.string(event.data.mapping_start.anchor)
+            checkTag(event.data.mapping_start.tag, start: start, end: end)
+            let frame = Frame.mapping(start: start, anchor: anchor, pairs: [], pendingKey: nil)
+            return open(frame, at: start, end: end)
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            return close(end: end)
+        default:
+            return false
+        }
+    }
+
+    /// The result once the stream has ended or reading stopped.
+    mutating func finish() -> YAMLReader.Result {
+        if documents == 0, !result.syntaxFailed, result.diagnostics.isEmpty {
+            result.diagnostics.append(emptyFile())
+        } else if let root = result.root, root.isEmptyPlainScalar {
+            result.root = nil
+            result.diagnostics.append(emptyFile())
+        }
+        return result
+    }
+
+    func diagnostic(
+        _ id: PolicyDiagnosticID, _ message: String, at span: SourceSpan?,
+        notes: [DiagnosticNote] = []
+    ) -> Diagnostic {
+        Diagnostic(id: id.rawValue, severity: .error, message: message, span: span, notes: notes)
+    }
+
+    private func emptyFile() -> Diagnostic {
+        diagnostic(
+            .emptyFile, "the file is empty; a policy starts with 'ikec: 1'",
+            at: SourceSpan(path: path, line: 1, column: 1))
+    }
+
+    private mutating func scalar(
+        _ event: inout yaml_event_t, start: SourceLocation, end: SourceLocation
+    ) -> Bool {
+        let data = event.data.scalar
+        let text: String
+        if let value = data.value {
+            text = String(
+                decoding: UnsafeBufferPointer(start: value, count: data.length), as: UTF8.self)
+        } else {
+            text = ""
+        }
+        let style: ScalarStyle
+        switch data.style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: style = .literal
+        case YAML_FOLDED_SCALAR_STYLE: style = .folded
+        default: style = .plain
+        }
+        let span = SourceSpan(path: path, start: start, end: end)
+        checkTag(data.tag, start: start, end: end, allowString: true)
+        result.scalarSpans.append(span)
+        if style == .literal || style == .folded { result.blockScalarSpans.append(span) }
+        writtenNodes += 1
+        let node = YAMLNode(.scalar(text, style), span: span)
+        if let anchor = Self.string(data.anchor) { anchors[anchor] = node }
+        return add(node)
+    }
+
+    private mutating func alias(
+        _ event: inout yaml_event_t, start: SourceLocation, end: SourceLocation
+    ) -> Bool {
+        let span = SourceSpan(path: path, start: start, end: end)
+        let name = Self.string(event.data.alias.anchor) ?? ""
+        guard let target = anchors[name] else {
+            result.diagnostics.append(
+                diagnostic(
+                    .undefinedAlias, "alias '*\(name)' names no anchor defined before it", at: span)
+            )
+            return true
+        }
+
+        // Bound the tree an alias adds: its full expanded size counts every time, so a
+        // "billion laughs" file stops at the first alias that crosses the budget.
+        expandedNodes += target.expandedSize
+        let budget = limits.baseExpansion + limits.expansionPerNode * writtenNodes
+        if expandedNodes > budget || expandedNodes < 0 {
+            result.diagnostics.append(
+                diagnostic(
+                    .aliasExpansionLimit,
+                    "alias '*\(name)' expands the document past \(budget) nodes", at: span,
+                    notes: [DiagnosticNote("the anchor is defined here", at: target.span)]))
+            return true
+        }
+        if stack.count + target.height > limits.maximumDepth {
+            result.diagnostics.append(tooDeep(at: span))
+            return true
+        }
+        return add(target)
+    }
+
+    private mutating func open(_ frame: Frame, at start: SourceLocation, end: SourceLocation)
+        -> Bool
+    {
+        writtenNodes += 1
+        guard stack.count < limits.maximumDepth else {
+            result.diagnostics.append(tooDeep(at: SourceSpan(path: path, start: start, end: end)))
+            return true
+        }
+        stack.append(frame)
+        return false
+    }
+
+    private func tooDeep(at span: SourceSpan) -> Diagnostic {
+        diagnostic(
+            .nestingTooDeep, "lists and mappings are nested more than \(limits.maximumDepth) deep",
+            at: span)
+    }
+
+    private mutating func close(end: SourceLocation) -> Bool {
+        guard let frame = stack.popLast() else { return false }
+        switch frame {
+        case .sequence(let start, let anchor, let items):
+            let node = YAMLNode(
+                .sequence(items), span: SourceSpan(path: path, start: start, end: end))
+            if let anchor { anchors[anchor] = node }
+            return add(node)
+        case .mapping(let start, let anchor, let pairs, _):
+            let span = SourceSpan(path: path, start: start, end: end)
+            var merger = MappingMerger(path: path)
+            let entries = merger.entries(from: pairs)
+            result.diagnostics.append(contentsOf: merger.diagnostics)
+            let node = YAMLNode(.mapping(entries), span: span)
+            if let anchor { anchors[anchor] = node }
+            return add(node)
+        }
+    }
+
+    /// Adds a finished node to the open collection, or makes it the root.
+    private mutating func add(_ node: YAMLNode) -> Bool {
+        guard let top = stack.popLast() else {
+            result.root = node
+            return false
+        }
+        switch top {
+        case .sequence(let start, let anchor, var items):
+            items.append(node)
+            stack.append(.sequence(start: start, anchor: anchor, items: items))
+        case .mapping(let start, let anchor, var pairs, let pendingKey):
+            if let key = pendingKey {
+                pairs.append((key, node))
+                stack.append(.mapping(start: start, anchor: anchor, pairs: pairs, pendingKey: nil))
+            } else {
+                stack.append(.mapping(start: start, anchor: anchor, pairs: pairs, pendingKey: node))
+            }
+        }
+        return false
+    }
+
+    private mutating func checkTag(
+        _ tag: UnsafeMutablePointer<yaml_char_t>?, start: SourceLocation, end: SourceLocation,
+        allowString: Bool = false
+    ) {
+        guard let tag = Self.string(tag) else { return }
+        if allowString, tag == "tag:yaml.org,2002:str" { return }
+        let shown = tag.hasPrefix("tag:yaml.org,2002:") ? "!!" + tag.dropFirst(18) : tag
+        result.diagnostics.append(
+            diagnostic(
+                .unsupportedTag, "YAML tag '\(shown)' is not supported in a policy",
+                at: SourceSpan(path: path, start: start, end: end),
+                notes: [DiagnosticNote("values are read by the type each setting expects")]))
+    }
+
+    static func location(_ mark: yaml_mark_t) -> SourceLocation {
+        SourceLocation(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    }
+
+    static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        guard let pointer else { return nil }
+        return String(cString: pointer)
+    }
+}

@@ -1,1 +1,0 @@
-// Tests of IKEPolicy live beside this file, one file per component.
