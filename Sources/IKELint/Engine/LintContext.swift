@@ -14,6 +14,8 @@ final class LintContext {
     let judge: AlgorithmJudge
     /// The peers of this policy whose other end is among the policies given alongside.
     let pairs: [PolicyPair]
+    /// The peers several of those policies could be the other end of.
+    let ambiguousPairs: [AmbiguousPairing]
     /// The time certificates are judged at.
     let now: Date
     /// Every proposal of every peer, with where it is used.
@@ -24,13 +26,14 @@ final class LintContext {
     let system: SystemFacts
 
     init(
-        policy: CheckedPolicy, profile: LintProfile, pairs: [PolicyPair], now: Date,
+        policy: CheckedPolicy, profile: LintProfile, pairing: PolicyPairing.Result, now: Date,
         system: SystemFacts
     ) {
         self.policy = policy
         self.profile = profile
         self.judge = AlgorithmJudge(profile: profile)
-        self.pairs = pairs
+        self.pairs = pairing.pairs
+        self.ambiguousPairs = pairing.ambiguous
         self.now = now
         self.sites = ProposalSite.all(in: policy)
         self.certificates = CertificateStore()

@@ -39,6 +39,7 @@ public enum LintRules {
         UnusedProposalSetRule(),
         WildcardPeerPSKRule(),
         NoCommonProposalRule(),
+        AmbiguousPairingRule(),
         UnknownRuleRule(),
         UnusedSuppressionRule(),
     ]

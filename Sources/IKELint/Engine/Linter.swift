@@ -40,7 +40,7 @@ public struct Linter: Sendable {
     ) -> [Diagnostic] {
         let context = LintContext(
             policy: policy, profile: profile ?? policy.lint.effectiveProfile,
-            pairs: PolicyPairing.pairs(for: policy, among: others), now: now, system: system)
+            pairing: PolicyPairing.pairing(for: policy, among: others), now: now, system: system)
 
         // Every rule, then what the checker already said.
         var findings = LintRules.all.flatMap { $0.check(context) }

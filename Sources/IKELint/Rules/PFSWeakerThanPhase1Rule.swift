@@ -12,9 +12,11 @@ struct PFSWeakerThanPhase1Rule: LintRule {
             group weaker than the IKE SA's is the weakest link for all traffic after the \
             first rekey, and it suggests a proposal copied from an older configuration.
 
-            ikec compares each PFS group with the first group of the first phase 1 \
-            proposal (the one an initiator sends its key share for), by security \
-            strength in bits (NIST SP 800-57: MODP-2048 112, ECP-256 128, ECP-384 192).
+            Groups are compared by security strength in bits (NIST SP 800-57: MODP-2048 \
+            112, ECP-256 128, ECP-384 192). With both files of a pair, the phase 1 group \
+            is the one the responder is predicted to select. With one file, it is the \
+            weakest group phase 1 offers, so that only a PFS group weaker than anything \
+            phase 1 could use is reported.
 
             Fix: use the phase 1 group for PFS.
             """,
@@ -23,7 +25,7 @@ struct PFSWeakerThanPhase1Rule: LintRule {
     func check(_ context: LintContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for site in context.sites where site.entry != nil {
-            guard let phase1 = Self.phase1Group(site),
+            guard let (phase1, how) = Self.phase1Group(site, context),
                 let phase1Bits = Strength.bits(of: phase1.value)
             else { continue }
             for transform in site.proposal.transforms {
@@ -36,7 +38,7 @@ struct PFSWeakerThanPhase1Rule: LintRule {
                     finding(
                         "PFS group '\(token)' (\(bits) bits) is weaker than the phase 1 group '\(phase1Token)' (\(phase1Bits) bits)",
                         at: transform.span,
-                        notes: [DiagnosticNote("phase 1 uses '\(phase1Token)' here", at: phase1.span)],
+                        notes: [DiagnosticNote("phase 1 \(how) '\(phase1Token)' here", at: phase1.span)],
                         fixIts: [
                             FixIt(
                                 "use '\(phase1.value.keyword)'", span: transform.span,
@@ -47,10 +49,26 @@ struct PFSWeakerThanPhase1Rule: LintRule {
         return out
     }
 
-    /// The first group of the peer's first phase 1 proposal, with its place.
-    static func phase1Group(_ site: ProposalSite) -> Located<Transform>? {
-        site.peer.phase1.proposals.proposals.first?.transforms.first {
-            $0.value.type == .dhGroup
+    /// The phase 1 group to compare with, with its place and how it was chosen.
+    private static func phase1Group(_ site: ProposalSite, _ context: LintContext)
+        -> (Located<Transform>, String)?
+    {
+        let proposals = site.peer.phase1.proposals.proposals
+        if let pair = context.pairs.first(where: { $0.localPeer.name == site.peer.name }),
+            let selection = ProposalMatching.select(
+                offered: site.peer.phase1.proposals.coreProposals,
+                responder: pair.remotePeer.phase1.proposals.coreProposals,
+                order: pair.remotePeer.phase1.effectiveProposalOrder),
+            let group = selection.proposal.dhGroups.first,
+            let place = proposals[selection.offeredIndex].transforms.first(where: {
+                $0.value == .dhGroup(group)
+            })
+        {
+            return (place, "is predicted to use")
         }
+        let groups = proposals.flatMap { $0.transforms.filter { $0.value.type == .dhGroup } }
+        guard let weakest = groups.min(by: { (Strength.bits(of: $0.value) ?? 0) < (Strength.bits(of: $1.value) ?? 0) })
+        else { return nil }
+        return (weakest, "offers at weakest")
     }
 }
