@@ -12,7 +12,7 @@ enum LintTestSupport {
 
     /// The instant lint runs are judged at unless a fixture says otherwise: the demo
     /// certificates are valid then.
-    static let defaultNow = date("2026-01-01")
+    static let defaultNow = date("2027-06-01")
 
     /// Midnight UTC of a `YYYY-MM-DD` date.
     static func date(_ text: String) -> Date {
