@@ -164,7 +164,8 @@ extension IKEv2Session {
         case .command(let command):
             return start(command, est: &est)
         case .createChild(let child):
-            return requestChild(child, rekeying: nil, group: child.proposals.first?.dhGroups.first,
+            return requestChild(
+                child, rekeying: nil, group: child.proposals.first?.dhGroups.first,
                 triedGroups: [], est: &est)
         case .deleteReplacedChild(let child):
             let delete = IKEv2DeletePayload.childSAs(child.protocolID, spis: [child.inboundSPI])
