@@ -87,7 +87,8 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(
             name: "IKETransportTests",
-            dependencies: ["IKETransport", "IKEEngine", "IKECore"], exclude: ["Fixtures"]),
+            dependencies: ["IKETransport", "IKEEngine", "IKECrypto", "IKECore"],
+            exclude: ["Fixtures"]),
         .testTarget(
             name: "IKECaptureTests",
             dependencies: ["IKECapture", "IKEEngine", "IKECrypto", "IKECore"],

@@ -1,1 +1,0 @@
-// The IKETransport module; see the target's comment in Package.swift for its job.

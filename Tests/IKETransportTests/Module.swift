@@ -1,1 +1,0 @@
-// Tests of IKETransport live beside this file, one file per component.
