@@ -88,11 +88,17 @@ enum ProposalSelection {
     }
 
     /// The wire SA payload of `proposals`, numbered from 1, each with `spi`.
+    ///
+    /// RFC 7296 section 3.3.3 makes the ESN transform mandatory in ESP and AH proposals,
+    /// and strongSwan refuses a Child SA proposal without one ("no acceptable
+    /// EXTENDED_SEQUENCE_NUMBERS found"): a configured proposal that lists no ESN means
+    /// 32-bit sequence numbers and is sent with "No Extended Sequence Numbers".
     static func wirePayload(_ proposals: [Proposal], spi: [UInt8]) -> IKEv2SAPayload {
         IKEv2SAPayload(
             proposals: proposals.enumerated().map { index, proposal in
                 IKEv2Proposal(
-                    number: UInt8(truncatingIfNeeded: index + 1), proposal: proposal, spi: spi)
+                    number: UInt8(truncatingIfNeeded: index + 1), proposal: normalised(proposal),
+                    spi: spi)
             })
     }
 
