@@ -49,7 +49,7 @@ let package = Package(
             name: "IKECLI",
             dependencies: [
                 "IKEPolicy", "IKELint", "IKEPlan", "IKEExport", "IKETransport", "IKECapture",
-                "IKEDiagnostics", "IKECore",
+                "IKEEngine", "IKECrypto", "IKEDiagnostics", "IKECore",
             ]),
         .executableTarget(name: "ikec", dependencies: ["IKECLI"]),
         .executableTarget(

@@ -22,6 +22,8 @@ public enum CommandRegistry {
         .command(LintCommand.self),
         .command(RulesCommand.self),
         .command(ExplainCommand.self),
+        .command(ProbeCommand.self),
+        .command(RespondCommand.self),
     ]
 
     /// The command with this name.
