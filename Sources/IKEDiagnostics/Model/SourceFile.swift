@@ -11,8 +11,10 @@ public final class SourceFile: Sendable {
     public init(path: String, text: String) {
         self.path = path
         self.text = text
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? $0.dropLast() : $0
+        // Split on the UTF-8 bytes: a Character-wise split costs more than parsing the file.
+        self.lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map {
+            let line = Substring($0)
+            return line.utf8.last == 0x0D ? line.dropLast() : line
         }
     }
 

@@ -94,7 +94,8 @@ extension PolicyChecker {
             if version == .v1, auth.local.value != auth.remote.value {
                 error(
                     .ikev1AsymmetricAuth,
-                    "IKEv1 negotiates one method for both sides; local is '\(auth.local.value)', remote is '\(auth.remote.value)'",
+                    "IKEv1 negotiates one method for both sides; local is '\(auth.local.value)', "
+                        + "remote is '\(auth.remote.value)'",
                     at: auth.remote.span,
                     notes: [DiagnosticNote("use 'method:' with one method, or IKEv2")])
             }
@@ -110,11 +111,13 @@ extension PolicyChecker {
         {
             error(
                 .missingLocalCredentials,
-                "method '\(auth.local.value)' needs our private key and a certificate or public key",
+                "method '\(auth.local.value)' needs our private key and a certificate or "
+                    + "public key",
                 at: auth.local.span,
                 notes: [
                     DiagnosticNote(
-                        "add 'private-key' and 'certificate' (or 'public-key') to gateway.credentials"
+                        "add 'private-key' and 'certificate' (or 'public-key') to "
+                            + "gateway.credentials"
                     )
                 ])
         }
@@ -128,7 +131,8 @@ extension PolicyChecker {
                 at: auth.remote.span,
                 notes: [
                     DiagnosticNote(
-                        "add gateway.credentials.trust, auth.peer-certificate or auth.peer-public-key"
+                        "add gateway.credentials.trust, auth.peer-certificate or "
+                            + "auth.peer-public-key"
                     )
                 ])
         }

@@ -135,7 +135,8 @@ extension PolicyChecker {
                     if let (other, span) = addresses[entry.value] {
                         error(
                             .duplicatePeerAddress,
-                            "peer '\(peer.name.value)' has the same address '\(entry.value)' as peer '\(other)'",
+                            "peer '\(peer.name.value)' has the same address '\(entry.value)' as "
+                                + "peer '\(other)'",
                             at: entry.span,
                             notes: [DiagnosticNote("'\(other)' uses it here", at: span)])
                     } else {
@@ -147,7 +148,8 @@ extension PolicyChecker {
             if let (other, span) = identities[identity.value] {
                 error(
                     .duplicatePeerIdentity,
-                    "peer '\(peer.name.value)' has the same id '\(identity.value)' as peer '\(other)'",
+                    "peer '\(peer.name.value)' has the same id '\(identity.value)' as peer "
+                        + "'\(other)'",
                     at: identity.span, notes: [DiagnosticNote("'\(other)' uses it here", at: span)])
             } else {
                 identities[identity.value] = (peer.name.value, identity.span)

@@ -185,7 +185,8 @@ extension PolicyChecker {
                 .invalidSize, "'\(text.value)' is not a valid size for '\(what)'", at: text.span,
                 notes: [
                     DiagnosticNote(
-                        "write a positive whole number of bytes, or with KiB, MiB, GiB, TiB, KB, MB, GB, TB"
+                        "write a positive whole number of bytes, or with KiB, MiB, GiB, TiB, KB, "
+                            + "MB, GB, TB"
                     )
                 ],
                 fixIts: hint.map { [FixIt("write '\($0)'", span: text.span, replacement: $0)] }

@@ -133,7 +133,8 @@ extension PolicyChecker {
         if let other = lists.encryption.first(where: { $0.0.algorithm.info.isAEAD != aeadKind }) {
             error(
                 .mixedCipherKinds,
-                "'\(other.1.text)' and '\(first.1.text)' mix AEAD and non-AEAD ciphers in one proposal",
+                "'\(other.1.text)' and '\(first.1.text)' mix AEAD and non-AEAD ciphers in one "
+                    + "proposal",
                 at: other.1.span,
                 notes: [DiagnosticNote("write AEAD and non-AEAD ciphers as separate proposals")])
             return false
@@ -141,7 +142,8 @@ extension PolicyChecker {
         if aeadKind, let integrity = lists.integrity.first {
             error(
                 .aeadWithIntegrity,
-                "AEAD cipher '\(first.1.text)' cannot be combined with integrity algorithm '\(integrity.1.text)'",
+                "AEAD cipher '\(first.1.text)' cannot be combined with integrity algorithm "
+                    + "'\(integrity.1.text)'",
                 at: integrity.1.span,
                 notes: [DiagnosticNote("an AEAD cipher protects integrity itself (RFC 5282)")],
                 fixIts: removalFix(written, integrity.1))

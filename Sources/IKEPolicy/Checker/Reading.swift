@@ -4,18 +4,30 @@ import IKEDiagnostics
 struct FieldMap {
     let node: YAMLNode
     let entries: [YAMLEntry]
-    private let index: [String: YAMLEntry]
+    /// Allowed keys that an unknown key was reported as a likely misspelling of; their
+    /// absence is not reported again.
+    var suggested: Set<String> = []
+    /// A key index for large mappings; small ones (most of a policy) are scanned, which
+    /// costs less than hashing.
+    private let index: [String: YAMLEntry]?
 
     init(node: YAMLNode, entries: [YAMLEntry]) {
         self.node = node
         self.entries = entries
+        guard entries.count > 8 else {
+            index = nil
+            return
+        }
         var index: [String: YAMLEntry] = [:]
         index.reserveCapacity(entries.count)
         for entry in entries { index[entry.key] = entry }
         self.index = index
     }
 
-    subscript(key: String) -> YAMLEntry? { index[key] }
+    subscript(key: String) -> YAMLEntry? {
+        if let index { return index[key] }
+        return entries.first { $0.key == key }
+    }
 }
 
 extension PolicyChecker {
@@ -29,19 +41,27 @@ extension PolicyChecker {
             wrongType(node, expected: "a mapping", for: what)
             return nil
         }
+        var map = FieldMap(node: node, entries: entries)
         for entry in entries where !allowed.contains(entry.key) {
-            unknownKey(entry, in: what, allowed: allowed, explain: explain[entry.key])
+            if let guess = unknownKey(
+                entry, in: what, allowed: allowed, explain: explain[entry.key])
+            {
+                map.suggested.insert(guess)
+            }
         }
-        return FieldMap(node: node, entries: entries)
+        return map
     }
 
+    /// Reports an unknown key; returns the allowed key it was taken for, if any.
+    @discardableResult
     mutating func unknownKey(
         _ entry: YAMLEntry, in what: String, allowed: [String], explain: String? = nil
-    ) {
+    ) -> String? {
+        let guess = Suggestions.closest(to: entry.key, among: allowed)
         var notes: [DiagnosticNote] = []
         var fixIts: [FixIt] = []
         if let explain { notes.append(DiagnosticNote(explain)) }
-        if let guess = Suggestions.closest(to: entry.key, among: allowed) {
+        if let guess {
             notes.append(DiagnosticNote("did you mean '\(guess)'?"))
             fixIts.append(FixIt("replace with '\(guess)'", span: entry.keySpan, replacement: guess))
         } else if explain == nil {
@@ -52,6 +72,7 @@ extension PolicyChecker {
         error(
             .unknownKey, "unknown key '\(entry.key)' in \(what)", at: entry.keySpan, notes: notes,
             fixIts: fixIts)
+        return guess
     }
 
     /// The entry for a required key, or a "missing key" error at `owner`.
@@ -59,6 +80,8 @@ extension PolicyChecker {
         -> YAMLEntry?
     {
         if let entry = fields[key] { return entry }
+        // A misspelt key was already reported with this key as its suggestion.
+        guard !fields.suggested.contains(key) else { return nil }
         error(.missingKey, "missing key '\(key)' in \(what)", at: owner)
         return nil
     }
@@ -169,7 +192,8 @@ extension PolicyChecker {
             .invalidName, "\(kind) name '\(text)' has characters a name cannot have", at: span,
             notes: [
                 DiagnosticNote(
-                    "a name starts with a letter or digit and continues with letters, digits, '.', '_' or '-'"
+                    "a name starts with a letter or digit and continues with letters, digits, "
+                        + "'.', '_' or '-'"
                 )
             ])
         return false

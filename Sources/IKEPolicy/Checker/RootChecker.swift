@@ -40,7 +40,8 @@ extension PolicyChecker {
         guard number.value == 1 else {
             error(
                 .unsupportedLanguageVersion,
-                "policy language version \(number.value) is not supported; this ikec reads version 1",
+                "policy language version \(number.value) is not supported; this ikec reads "
+                    + "version 1",
                 at: number.span,
                 fixIts: [FixIt("write 'ikec: 1'", span: number.span, replacement: "1")])
             return nil

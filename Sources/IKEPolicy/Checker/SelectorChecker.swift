@@ -6,7 +6,12 @@ extension PolicyChecker {
 
     /// `local-ts` or `remote-ts`: one selector or a list. Nil after an error.
     mutating func selectorList(_ node: YAMLNode, for what: String) -> SelectorList? {
-        guard let items = oneOrMany(node, for: what, expected: "a selector or a list") else {
+        let items: [YAMLNode]
+        if case .mapping = node.content {
+            items = [node]
+        } else if let many = oneOrMany(node, for: what, expected: "a selector or a list") {
+            items = many
+        } else {
             return nil
         }
         var selectors: [Located<TrafficSelector>] = []
@@ -91,12 +96,6 @@ extension PolicyChecker {
         }
         if let portsNode = fields["ports"]?.value {
             guard let text = string(portsNode, for: "ports") else { return nil }
-            if case .scalar(_, .plain) = portsNode.content, !text.value.contains("-"),
-                IntegerSyntax.parse(text.value) == nil
-            {
-                _ = integer(portsNode, for: "ports")
-                return nil
-            }
             guard fields["protocol"] != nil else {
                 error(
                     .portsWithoutProtocol, "'ports' needs a 'protocol' such as tcp or udp",

@@ -11,8 +11,8 @@ enum AddressSyntax {
 
     /// `198.51.100.1`, `198.51.100.0/24` or `198.51.100.1-198.51.100.9`.
     static func entry(_ text: String) -> Result<AddressEntry, Problem> {
-        if text.contains("/") { return network(text).map { .network($0) } }
-        if let dash = text.firstIndex(of: "-") {
+        if text.utf8.contains(UInt8(ascii: "/")) { return network(text).map { .network($0) } }
+        if text.utf8.contains(UInt8(ascii: "-")), let dash = text.firstIndex(of: "-") {
             return range(String(text[..<dash]), String(text[text.index(after: dash)...]))
         }
         guard let address = IPAddress(text) else {
@@ -23,18 +23,21 @@ enum AddressSyntax {
 
     /// A prefix whose host bits are clear.
     static func network(_ text: String) -> Result<IPNetwork, Problem> {
-        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, let address = IPAddress(String(parts[0])) else {
+        guard let slash = text.firstIndex(of: "/"),
+            let address = IPAddress(String(text[..<slash]))
+        else {
             return .failure(
                 Problem(id: .invalidAddress, message: "'\(text)' is not an address prefix"))
         }
-        guard let network = IPNetwork(text) else {
+        let digits = text[text.index(after: slash)...]
+        guard digits.utf8.count <= 3, let length = IntegerSyntax.parse(String(digits)),
+            let network = IPNetwork(address: address, prefixLength: Int(length))
+        else {
+            let range = address.isIPv4 ? "IPv4 (0-32)" : "IPv6 (0-128)"
             return .failure(
                 Problem(
                     id: .invalidSelector,
-                    message:
-                        "'/\(parts[1])' is not a prefix length for \(address.isIPv4 ? "IPv4 (0-32)" : "IPv6 (0-128)")"
-                ))
+                    message: "'/\(digits)' is not a prefix length for \(range)"))
         }
         if network.hasHostBits {
             return .failure(

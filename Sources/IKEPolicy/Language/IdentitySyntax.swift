@@ -95,14 +95,24 @@ enum IdentitySyntax {
 
     /// Letters, digits, `-`, `_` and `*` in dot-separated labels of at most 63 octets.
     static func isHostName(_ text: String) -> Bool {
-        guard !text.isEmpty, text.utf8.count <= 253 else { return false }
-        let labels = text.split(separator: ".", omittingEmptySubsequences: false)
-        return labels.allSatisfy { label in
-            !label.isEmpty && label.utf8.count <= 63
-                && label.allSatisfy {
-                    $0.isASCII && ($0.isLetter || $0.isNumber || "-_*".contains($0))
-                }
+        let bytes = Array(text.utf8)
+        guard !bytes.isEmpty, bytes.count <= 253 else { return false }
+        var label = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: ".") {
+                guard label > 0 else { return false }
+                label = 0
+                continue
+            }
+            let allowed =
+                (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte)
+                || (0x61...0x7A).contains(byte) || byte == UInt8(ascii: "-")
+                || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "*")
+            guard allowed else { return false }
+            label += 1
+            guard label <= 63 else { return false }
         }
+        return label > 0
     }
 }
 

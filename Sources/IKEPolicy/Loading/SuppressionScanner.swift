@@ -16,17 +16,26 @@ struct SuppressionScanner {
 
     func scan() -> Output {
         var output = Output()
-        guard text.contains("ikec:") else { return output }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        for (offset, line) in lines.enumerated() where line.contains("ikec:") {
+        let bytes = Array(text.utf8)
+        var lines: [Range<Int>] = []
+        var lineStart = 0
+        for index in bytes.indices where bytes[index] == 0x0A {
+            lines.append(lineStart..<index)
+            lineStart = index + 1
+        }
+        lines.append(lineStart..<bytes.count)
+
+        // Only lines holding `#` followed by `ikec:` are decoded; the rest is a byte scan.
+        for (offset, range) in lines.enumerated() where Self.mayHoldSuppression(bytes[range]) {
             let number = offset + 1
+            let line = String(decoding: bytes[range], as: UTF8.self)
             let scalars = Array(line.unicodeScalars)
             guard let hash = commentStart(scalars, line: number) else { continue }
             let comment = String(String.UnicodeScalarView(scalars[(hash + 1)...]))
             let body = comment.drop { $0 == " " }
             guard body.hasPrefix("ikec:") else { continue }
             let alone = scalars[..<hash].allSatisfy { $0 == " " || $0 == "\t" }
-            let target = alone ? nextContentLine(after: number, in: lines) : number
+            let target = alone ? nextContentLine(after: offset, in: lines, bytes: bytes) : number
             let span = SourceSpan(
                 path: path, start: SourceLocation(line: number, column: hash + 1),
                 end: SourceLocation(line: number, column: scalars.count + 1))
@@ -36,6 +45,19 @@ struct SuppressionScanner {
                 target: target, into: &output)
         }
         return output
+    }
+
+    /// Whether the line has a `#` followed, after spaces, by `ikec:`.
+    private static func mayHoldSuppression(_ line: ArraySlice<UInt8>) -> Bool {
+        let marker = Array("ikec:".utf8)
+        var index = line.startIndex
+        while let hash = line[index...].firstIndex(of: UInt8(ascii: "#")) {
+            var cursor = hash + 1
+            while cursor < line.endIndex, line[cursor] == UInt8(ascii: " ") { cursor += 1 }
+            if line[cursor...].starts(with: marker) { return true }
+            index = hash + 1
+        }
+        return false
     }
 
     /// `ignore[A, B] reason` after `ikec:`.
@@ -123,14 +145,16 @@ struct SuppressionScanner {
         return false
     }
 
-    private func nextContentLine(after line: Int, in lines: [Substring]) -> Int {
-        var number = line + 1
-        while number <= lines.count {
-            let content = lines[number - 1].drop { $0 == " " || $0 == "\t" }
-            if !content.isEmpty && !content.hasPrefix("#") { return number }
-            number += 1
+    /// The 1-based number of the first line after line index `index` with content other
+    /// than a comment.
+    private func nextContentLine(after index: Int, in lines: [Range<Int>], bytes: [UInt8]) -> Int {
+        var next = index + 1
+        while next < lines.count {
+            let content = bytes[lines[next]].drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+            if let first = content.first, first != UInt8(ascii: "#") { return next + 1 }
+            next += 1
         }
-        return line + 1
+        return index + 2
     }
 
     private func error(_ id: PolicyDiagnosticID, _ message: String, at span: SourceSpan)

@@ -63,6 +63,13 @@ public struct IKEv1Phase1Transform: Sendable, Hashable {
     public let hash: HashAlgorithm
     /// Group Description (class 4).
     public let group: DHGroup
+
+    /// A transform (a plain value: the planner and tests build them to compare).
+    public init(cipher: Cipher, hash: HashAlgorithm, group: DHGroup) {
+        self.cipher = cipher
+        self.hash = hash
+        self.group = group
+    }
 }
 
 /// One IKEv1 phase 2 (quick mode) transform (RFC 2407 section 4.5).
@@ -75,4 +82,15 @@ public struct IKEv1Phase2Transform: Sendable, Hashable {
     public let pfsGroup: DHGroup?
     /// The Extended Sequence Number attribute (RFC 4304); nil when not written.
     public let esn: ExtendedSequenceNumbers?
+
+    /// A transform (a plain value: the planner and tests build them to compare).
+    public init(
+        cipher: Cipher?, integrity: IntegrityAlgorithm?, pfsGroup: DHGroup?,
+        esn: ExtendedSequenceNumbers?
+    ) {
+        self.cipher = cipher
+        self.integrity = integrity
+        self.pfsGroup = pfsGroup
+        self.esn = esn
+    }
 }

@@ -4,11 +4,21 @@ import IKEDiagnostics
 /// Turns libyaml events into nodes: a stack of open collections, a table of anchors and
 /// counters that bound alias expansion and nesting.
 struct TreeBuilder {
-    private enum Frame {
-        case sequence(start: SourceLocation, anchor: String?, items: [YAMLNode])
-        case mapping(
-            start: SourceLocation, anchor: String?, pairs: [(YAMLNode, YAMLNode)],
-            pendingKey: YAMLNode?)
+    /// An open collection. A class, so that adding a child appends in place instead of
+    /// copying the collection's array out of an enum and back.
+    private final class Frame {
+        let isMapping: Bool
+        let start: SourceLocation
+        let anchor: String?
+        var items: [YAMLNode] = []
+        var pairs: [(YAMLNode, YAMLNode)] = []
+        var pendingKey: YAMLNode?
+
+        init(isMapping: Bool, start: SourceLocation, anchor: String?) {
+            self.isMapping = isMapping
+            self.start = start
+            self.anchor = anchor
+        }
     }
 
     let path: String
@@ -52,12 +62,11 @@ struct TreeBuilder {
         case YAML_SEQUENCE_START_EVENT:
             let anchor = Self.string(event.data.sequence_start.anchor)
             checkTag(event.data.sequence_start.tag, start: start, end: end)
-            return open(.sequence(start: start, anchor: anchor, items: []), at: start, end: end)
+            return open(Frame(isMapping: false, start: start, anchor: anchor), at: start, end: end)
         case YAML_MAPPING_START_EVENT:
             let anchor = Self.string(event.data.mapping_start.anchor)
             checkTag(event.data.mapping_start.tag, start: start, end: end)
-            let frame = Frame.mapping(start: start, anchor: anchor, pairs: [], pendingKey: nil)
-            return open(frame, at: start, end: end)
+            return open(Frame(isMapping: true, start: start, anchor: anchor), at: start, end: end)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             return close(end: end)
         default:
@@ -170,40 +179,33 @@ struct TreeBuilder {
 
     private mutating func close(end: SourceLocation) -> Bool {
         guard let frame = stack.popLast() else { return false }
-        switch frame {
-        case .sequence(let start, let anchor, let items):
-            let node = YAMLNode(
-                .sequence(items), span: SourceSpan(path: path, start: start, end: end))
-            if let anchor { anchors[anchor] = node }
-            return add(node)
-        case .mapping(let start, let anchor, let pairs, _):
-            let span = SourceSpan(path: path, start: start, end: end)
+        let span = SourceSpan(path: path, start: frame.start, end: end)
+        let node: YAMLNode
+        if frame.isMapping {
             var merger = MappingMerger(path: path)
-            let entries = merger.entries(from: pairs)
+            let entries = merger.entries(from: frame.pairs)
             result.diagnostics.append(contentsOf: merger.diagnostics)
-            let node = YAMLNode(.mapping(entries), span: span)
-            if let anchor { anchors[anchor] = node }
-            return add(node)
+            node = YAMLNode(.mapping(entries), span: span)
+        } else {
+            node = YAMLNode(.sequence(frame.items), span: span)
         }
+        if let anchor = frame.anchor { anchors[anchor] = node }
+        return add(node)
     }
 
     /// Adds a finished node to the open collection, or makes it the root.
     private mutating func add(_ node: YAMLNode) -> Bool {
-        guard let top = stack.popLast() else {
+        guard let top = stack.last else {
             result.root = node
             return false
         }
-        switch top {
-        case .sequence(let start, let anchor, var items):
-            items.append(node)
-            stack.append(.sequence(start: start, anchor: anchor, items: items))
-        case .mapping(let start, let anchor, var pairs, let pendingKey):
-            if let key = pendingKey {
-                pairs.append((key, node))
-                stack.append(.mapping(start: start, anchor: anchor, pairs: pairs, pendingKey: nil))
-            } else {
-                stack.append(.mapping(start: start, anchor: anchor, pairs: pairs, pendingKey: node))
-            }
+        if !top.isMapping {
+            top.items.append(node)
+        } else if let key = top.pendingKey {
+            top.pairs.append((key, node))
+            top.pendingKey = nil
+        } else {
+            top.pendingKey = node
         }
         return false
     }
