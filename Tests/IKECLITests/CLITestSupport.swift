@@ -109,7 +109,9 @@ enum CLITestSupport {
             try? FileManager.default.createDirectory(
                 at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try? actual.write(to: url, atomically: true, encoding: .utf8)
-            Issue.record("recorded \(url.lastPathComponent); review it and run again", sourceLocation: sourceLocation)
+            Issue.record(
+                "recorded \(url.lastPathComponent); review it and run again",
+                sourceLocation: sourceLocation)
             return
         }
         let expected = try? String(contentsOf: url, encoding: .utf8)

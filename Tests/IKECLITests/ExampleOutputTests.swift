@@ -7,7 +7,10 @@ import Testing
 /// (where reused addresses make some pairings ambiguous). Run in-process, and through the
 /// built binary.
 @Suite(.serialized) struct ExampleOutputTests {
-    static let folders = ["certificates", "cnsa", "hub-and-spoke", "ikev1-legacy", "no-common-proposal", "site-to-site-psk"]
+    static let folders = [
+        "certificates", "cnsa", "hub-and-spoke", "ikev1-legacy", "no-common-proposal",
+        "site-to-site-psk",
+    ]
 
     /// The exit status each folder is expected to end with.
     static let statuses: [String: IKECLI.ExitStatus] = [

@@ -29,7 +29,8 @@ import Testing
     }
 
     @Test func standardInputIsMaskedToo() throws {
-        let text = try String(contentsOf: CLITestSupport.root.appendingPathComponent(Self.files[0]), encoding: .utf8)
+        let text = try String(
+            contentsOf: CLITestSupport.root.appendingPathComponent(Self.files[0]), encoding: .utf8)
         let output = CLITestSupport.run(["lint", "-"], stdin: text)
         #expect(output.stdout.contains("<stdin>:13:12: warning[IKE-L011]"))
         for part in Self.secretParts { #expect(!output.stdout.contains(part)) }

@@ -17,7 +17,8 @@ import Testing
         #expect(Set(names).count == names.count)
         for rule in LintRules.catalog {
             #expect(rule.id.hasPrefix("IKE-L") && rule.id.count == 8, "\(rule.id)")
-            #expect(rule.name.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" }, "\(rule.name)")
+            #expect(
+                rule.name.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" }, "\(rule.name)")
             #expect(!rule.summary.isEmpty && !rule.summary.hasSuffix("."), "\(rule.name)")
             #expect(rule.explanation.count > 200, "\(rule.name) needs a full explanation")
         }

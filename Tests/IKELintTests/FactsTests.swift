@@ -37,8 +37,14 @@ import Testing
     }
 
     @Test func responderWithOwnOrderPicksItsFirstMatchingProposal() {
-        let offered = [Self.proposal("aes128gcm16-prfsha256-x25519"), Self.proposal("aes256gcm16-prfsha384-ecp384")]
-        let responder = [Self.proposal("aes256gcm16-prfsha384-ecp384"), Self.proposal("aes128gcm16-prfsha256-x25519")]
+        let offered = [
+            Self.proposal("aes128gcm16-prfsha256-x25519"),
+            Self.proposal("aes256gcm16-prfsha384-ecp384"),
+        ]
+        let responder = [
+            Self.proposal("aes256gcm16-prfsha384-ecp384"),
+            Self.proposal("aes128gcm16-prfsha256-x25519"),
+        ]
         let ours = ProposalMatching.select(offered: offered, responder: responder, order: .ours)
         #expect(ours?.proposal.dhGroups == [.ecp384])
         #expect(ours?.offeredIndex == 1)
@@ -49,7 +55,8 @@ import Testing
     @Test func selectionFailsWithoutACommonProposal() {
         let offered = [Self.proposal("aes128-sha256-modp2048")]
         let responder = [Self.proposal("aes256gcm16-prfsha384-ecp384")]
-        #expect(ProposalMatching.select(offered: offered, responder: responder, order: .ours) == nil)
+        #expect(
+            ProposalMatching.select(offered: offered, responder: responder, order: .ours) == nil)
         #expect(
             ProposalMatching.differences(offered[0], responder[0])
                 == [.encryption, .prf, .integrity, .dhGroup])
@@ -85,8 +92,11 @@ import Testing
         // 3DES: MAY for the IKE SA, SHOULD NOT for ESP.
         let tripleDES = Transform.encryption(Cipher(.tripleDES))
         #expect(AlgorithmJudge(profile: .default).verdict(for: tripleDES, use: .ike) == nil)
-        #expect(AlgorithmJudge(profile: .default).verdict(for: tripleDES, use: .esp)?.severity == .warning)
-        #expect(AlgorithmJudge(profile: .legacy).verdict(for: tripleDES, use: .esp)?.severity == .note)
+        #expect(
+            AlgorithmJudge(profile: .default).verdict(for: tripleDES, use: .esp)?.severity
+                == .warning)
+        #expect(
+            AlgorithmJudge(profile: .legacy).verdict(for: tripleDES, use: .esp)?.severity == .note)
     }
 
     @Test func durationsAndSizesReadNaturally() {

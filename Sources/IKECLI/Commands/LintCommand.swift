@@ -23,7 +23,8 @@ public enum LintCommand: CLICommand {
                 help: "Lint profile for every file, overriding each file's lint.profile"),
             OptionSpec.value(
                 "fail-on", placeholder: "severity", choices: ["error", "warning", "note"],
-                default: "error", help: "Exit with status 1 for findings of this severity or worse"),
+                default: "error",
+                help: "Exit with status 1 for findings of this severity or worse"),
             CommonOptions.color,
         ])
 
@@ -44,7 +45,8 @@ public enum LintCommand: CLICommand {
         var stderr = ""
         for folder in inputs.emptyFolders {
             stderr +=
-                "ikec lint: \(ErrorStyle.warning(errorColour)): no *.yaml or *.yml files under '\(folder)'\n"
+                "ikec lint: \(ErrorStyle.warning(errorColour)): no *.yaml or *.yml files "
+                + "under '\(folder)'\n"
         }
         guard !inputs.inputs.isEmpty else {
             stderr += "ikec lint: \(ErrorStyle.error(errorColour)): no policy files to lint\n"
