@@ -111,4 +111,7 @@ struct ExportDiagnostics {
                 id: id.rawValue, severity: id.severity, message: message, span: span,
                 notes: notes))
     }
+
+    /// Adds everything `other` collected.
+    mutating func merge(_ other: ExportDiagnostics) { all += other.all }
 }
