@@ -22,6 +22,7 @@ public enum CommandRegistry {
         .command(LintCommand.self),
         .command(RulesCommand.self),
         .command(ExplainCommand.self),
+        .command(CompileCommand.self),
         .command(ProbeCommand.self),
         .command(RespondCommand.self),
     ]
