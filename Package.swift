@@ -90,6 +90,13 @@ let package = Package(
             dependencies: ["IKETransport", "IKEEngine", "IKECrypto", "IKECore"],
             exclude: ["Fixtures"]),
         .testTarget(
+            name: "IKEInteropTests",
+            dependencies: [
+                "IKETransport", "IKEPlan", "IKEExport", "IKECapture", "IKEEngine", "IKEPolicy",
+                "IKECrypto", "IKECore",
+            ],
+            exclude: ["Fixtures"]),
+        .testTarget(
             name: "IKECaptureTests",
             dependencies: ["IKECapture", "IKEEngine", "IKECrypto", "IKECore"],
             exclude: ["Fixtures"]),

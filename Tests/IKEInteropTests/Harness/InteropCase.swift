@@ -1,0 +1,25 @@
+import Foundation
+import Testing
+
+/// One policy pair of Fixtures/cases: `ikec.yaml` (ikec's side) and `peer.yaml` (the
+/// daemon's side, compiled with `ikec compile`).
+struct InteropCase: Sendable, CustomTestStringConvertible {
+    /// The folder name, which says version, authentication and suite.
+    let name: String
+    /// The Child SAs (phase 2 entries) both policies name.
+    let children: [String]
+    /// For a mismatched pair: the notify both sides must report.
+    let expectedNotify: String?
+
+    var testDescription: String { name }
+
+    static var fixtures: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures")
+    }
+
+    var folder: String { Self.fixtures.appendingPathComponent("cases/\(name)").path }
+    var ikecPolicy: String { "\(folder)/ikec.yaml" }
+    var peerPolicy: String { "\(folder)/peer.yaml" }
+    var isIKEv1: Bool { name.hasPrefix("v1-") }
+}

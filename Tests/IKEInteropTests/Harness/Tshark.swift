@@ -1,0 +1,59 @@
+import Foundation
+
+/// What tshark makes of a capture, frame by frame, given the key tables ikec wrote.
+struct TsharkDecode {
+    /// One frame's verbose dissection.
+    struct Frame {
+        let text: String
+
+        var isIKE: Bool { text.contains("Internet Security Association and Key Management") }
+        var isESP: Bool { text.contains("Encapsulating Security Payload") }
+        /// IKEv2 SK payload, or an IKEv1 message with the encryption flag.
+        var isEncryptedIKE: Bool {
+            text.contains("Payload: Encrypted and Authenticated (46)")
+                || (text.contains("Version: 1.0")
+                    && text.contains(".... ...1 = Encryption: Encrypted"))
+        }
+        var isDecryptedIKE: Bool { text.contains("Decrypted Data") }
+        var isDecryptedESP: Bool { text.contains("ESP Decrypted Data") }
+        /// Wireshark's complaints: malformed packets, errors, failed checks.
+        var problems: [String] {
+            text.split(separator: "\n").map(String.init).filter {
+                $0.contains("Malformed") || $0.contains("Expert Info (Error")
+                    || $0.contains("[incorrect") || $0.contains("Dissector bug")
+            }
+        }
+    }
+
+    let frames: [Frame]
+
+    /// Decodes `pcap` with `WIRESHARK_CONFIG_DIR` set to `keys` (ikec's key tables).
+    init(pcap: String, keys: String) throws {
+        let result = try Command.run(
+            [
+                "env", "WIRESHARK_CONFIG_DIR=\(keys)", "tshark", "-n", "-r", pcap, "-V",
+                "-o", "esp.enable_encryption_decode:TRUE",
+                "-o", "esp.enable_authentication_check:TRUE",
+            ], timeout: 60)
+        guard result.status == 0 else {
+            throw InteropSetupError("tshark could not read the capture:\n\(result.transcript)")
+        }
+        var frames: [Frame] = []
+        var current: [Substring] = []
+        for line in result.stdout.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("Frame "), !current.isEmpty {
+                frames.append(Frame(text: current.joined(separator: "\n")))
+                current = []
+            }
+            current.append(line)
+        }
+        if !current.isEmpty, current.contains(where: { $0.hasPrefix("Frame ") }) {
+            frames.append(Frame(text: current.joined(separator: "\n")))
+        }
+        self.frames = frames
+    }
+
+    var problems: [String] { frames.flatMap(\.problems) }
+    var encryptedIKE: [Frame] { frames.filter { $0.isIKE && $0.isEncryptedIKE } }
+    var esp: [Frame] { frames.filter(\.isESP) }
+}
