@@ -108,10 +108,7 @@ public struct IKEv1Phase2Transform: Hashable, Sendable {
                 guard let basic else { return nil }
                 pendingLifeType = basic
             case IKEv1Phase2Attribute.saLifeDuration:
-                guard
-                    lifetimes.take(
-                        type: attribute.type, value: attribute, pending: &pendingLifeType)
-                else { return nil }
+                guard lifetimes.take(attribute, pending: &pendingLifeType) else { return nil }
             case IKEv1Phase2Attribute.groupDescription:
                 guard let basic, let value = DHGroup(rawValue: basic) else { return nil }
                 group = value
@@ -162,10 +159,9 @@ public struct IKEv1Phase2Transform: Hashable, Sendable {
                     type: IKEv1Phase2Attribute.authenticationAlgorithm, value: .basic(value)))
         }
         if let keyLength {
+            // Beyond 16 bits the value goes out in variable form rather than cut short.
             attributes.append(
-                DataAttribute(
-                    type: IKEv1Phase2Attribute.keyLength,
-                    value: .basic(UInt16(truncatingIfNeeded: keyLength))))
+                .integer(type: IKEv1Phase2Attribute.keyLength, UInt64(clamping: keyLength)))
         }
         if extendedSequenceNumbers {
             attributes.append(
