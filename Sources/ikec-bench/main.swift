@@ -10,7 +10,9 @@
     import Glibc
 #endif
 
-let suites: [BenchmarkSuite] = []
+let suites: [BenchmarkSuite] = [
+    IKEv1Benchmark.suite
+]
 
 let requested = Array(CommandLine.arguments.dropFirst())
 let unknown = requested.filter { name in !suites.contains { $0.name == name } }
