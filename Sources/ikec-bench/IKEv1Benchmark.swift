@@ -31,7 +31,8 @@ enum IKEv1Benchmark {
     private static func run() throws {
         let pair = makePair()
         let check = try negotiate(pair)
-        guard let initiatorSA = check.initiator.ikeSA, initiatorSA.keys == check.responder.ikeSA?.keys,
+        guard let initiatorSA = check.initiator.ikeSA,
+            initiatorSA.keys == check.responder.ikeSA?.keys,
             check.initiator.childSAs.count == 1, check.responder.childSAs.count == 1
         else { throw Failure(description: "ikev1: the negotiation did not complete") }
 
@@ -41,11 +42,13 @@ enum IKEv1Benchmark {
         var floor = Double.infinity
         for _ in 0..<8 {
             engine = min(
-                engine, try bestSecondsPerIteration(iterations: 30, rounds: 1) {
+                engine,
+                try bestSecondsPerIteration(iterations: 30, rounds: 1) {
                     _ = try negotiate(pair)
                 })
             floor = min(
-                floor, try bestSecondsPerIteration(iterations: 30, rounds: 1) {
+                floor,
+                try bestSecondsPerIteration(iterations: 30, rounds: 1) {
                     try cryptoFloor()
                 })
         }
@@ -99,7 +102,8 @@ enum IKEv1Benchmark {
         }
 
         // HASH_I and HASH_R, each made and checked.
-        let hashInput = initiator.publicValue + responder.publicValue + cookies
+        let hashInput =
+            initiator.publicValue + responder.publicValue + cookies
             + random.bytes(60)
         for _ in 0..<4 { _ = try prf(key: skeyidA, data: hashInput) }
 

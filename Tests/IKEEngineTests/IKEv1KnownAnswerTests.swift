@@ -40,7 +40,8 @@ struct IKEv1KnownAnswerTests {
             let line = rawLine.trimmingCharacters(in: .whitespaces)
             if let key = pendingKey {
                 let continues = line.hasSuffix("\\")
-                pendingValue += continues ? String(line.dropLast()).trimmingCharacters(in: .whitespaces) : line
+                pendingValue +=
+                    continues ? String(line.dropLast()).trimmingCharacters(in: .whitespaces) : line
                 if !continues {
                     current[key] = [UInt8](hex: pendingValue)
                     pendingKey = nil
@@ -199,7 +200,8 @@ struct IKEv1KnownAnswerTests {
         #expect(message5.bodies[1].body == hashI)
 
         // Message 6 chains from message 5's last block; HASH_R swaps the order.
-        let message6 = try Self.decrypt(messages[5], key: keys.encryptionKey, iv: message5.lastBlock)
+        let message6 = try Self.decrypt(
+            messages[5], key: keys.encryptionKey, iv: message5.lastBlock)
         let swapped = Array(cookies[8...] + cookies[..<8])
         let hashR = try hmac(
             key: skeyid, data: gxr + gxi + swapped + saBody + message6.bodies[0].body)
@@ -213,7 +215,10 @@ struct IKEv1KnownAnswerTests {
         }
         let qmIV = Array(try Hash(.sha256).digest(message6.lastBlock + messageID).prefix(16))
         let quick1 = try Self.decrypt(messages[6], key: keys.encryptionKey, iv: qmIV)
-        #expect(quick1.bodies.map(\.type) == [.hash, .securityAssociation, .nonce, .identification, .identification])
+        #expect(
+            quick1.bodies.map(\.type) == [
+                .hash, .securityAssociation, .nonce, .identification, .identification,
+            ])
         var rest: [UInt8] = []
         for (index, payload) in quick1.bodies.enumerated().dropFirst() {
             let next =
@@ -221,7 +226,8 @@ struct IKEv1KnownAnswerTests {
             let length = 4 + payload.body.count
             rest += [next, 0, UInt8(length >> 8), UInt8(length & 0xFF)] + payload.body
         }
-        #expect(quick1.bodies[0].body == (try hmac(key: keys.skeyidA.revealed, data: messageID + rest)))
+        #expect(
+            quick1.bodies[0].body == (try hmac(key: keys.skeyidA.revealed, data: messageID + rest)))
         let quick2 = try Self.decrypt(messages[7], key: keys.encryptionKey, iv: quick1.lastBlock)
 
         // KEYMAT = prf(SKEYID_d, protocol | SPI | Ni_b | Nr_b) | prf(SKEYID_d, K1 | ...),

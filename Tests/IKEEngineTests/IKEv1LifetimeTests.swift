@@ -83,7 +83,8 @@ struct IKEv1LifetimeTests {
     @Test func noVolumeLimitIsLongerThanAnyLimit() throws {
         let loopback = try Support.expectAgreement(
             Self.pair(
-                proposed: IKELifetime(seconds: 3_600), ours: IKELifetime(seconds: 3_600, kilobytes: 2_048),
+                proposed: IKELifetime(seconds: 3_600),
+                ours: IKELifetime(seconds: 3_600, kilobytes: 2_048),
                 policy: .notify))
         let (initiator, responder) = try Self.lifetimes(loopback)
         #expect(initiator == IKELifetime(seconds: 3_600, kilobytes: 2_048))
@@ -116,7 +117,8 @@ struct IKEv1LifetimeTests {
             let initiator = try #require(loopback.initiator.childSAs.first)
             #expect(initiator.lifetime == ChildLifetime(seconds: 1_800, bytes: 1_048_576 * 1024))
             #expect(loopback.responder.childSAs.first?.lifetime == initiator.lifetime)
-            let answer = try #require(loopback.transcript.last { $0.isResponse && $0.exchange == "Quick Mode" })
+            let answer = try #require(
+                loopback.transcript.last { $0.isResponse && $0.exchange == "Quick Mode" })
             #expect(answer.payloads[0].contains("N(RESPONDER-LIFETIME)"))
         }
     }

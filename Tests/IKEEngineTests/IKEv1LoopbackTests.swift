@@ -19,7 +19,10 @@ struct IKEv1LoopbackTests {
         #expect(keys.skeyidD.count == 32)
         #expect(keys.encryptionKey.count == 32)
         let exchanges = loopback.transcript.map(\.exchange)
-        #expect(exchanges == Array(repeating: "Main Mode", count: 6) + ["Quick Mode", "Quick Mode", "Quick Mode"])
+        #expect(
+            exchanges == Array(repeating: "Main Mode", count: 6) + [
+                "Quick Mode", "Quick Mode", "Quick Mode",
+            ])
         #expect(loopback.transcript[4].payloads == ["E{ID(fqdn:branch.example.net), HASH(32)}"])
         let child = try #require(loopback.initiator.childSAs.first)
         #expect(child.selectedProposal.keywordString == "aes256-sha256-noesn")
@@ -190,13 +193,17 @@ struct IKEv1LoopbackTests {
     @Test func proposalsExpandInOrderAndThePreferenceDecides() throws {
         var pair = Support.pskPair()
         pair.0.ikeProposals = [TestSupport.ike("aes128-aes256-sha1-sha256-modp2048")]
-        pair.1.ikeProposals = [TestSupport.ike("aes256-sha256-modp2048"), TestSupport.ike("aes128-sha1-modp2048")]
+        pair.1.ikeProposals = [
+            TestSupport.ike("aes256-sha256-modp2048"), TestSupport.ike("aes128-sha1-modp2048"),
+        ]
         let local = try Support.expectAgreement(pair)
-        #expect(local.initiator.ikeSA?.selectedProposal.encryption == [Cipher(.aesCBC, keyBits: 256)])
+        #expect(
+            local.initiator.ikeSA?.selectedProposal.encryption == [Cipher(.aesCBC, keyBits: 256)])
         #expect(local.transcript[0].payloads[0] == "SA(4 transforms)")
         pair.1.proposalPreference = .peer
         let peer = try Support.expectAgreement(pair)
-        #expect(peer.initiator.ikeSA?.selectedProposal.keywordString == "aes128-prfsha1-sha1-modp2048")
+        #expect(
+            peer.initiator.ikeSA?.selectedProposal.keywordString == "aes128-prfsha1-sha1-modp2048")
     }
 
     @Test func severalChildSAsEachGetAQuickMode() throws {
@@ -212,18 +219,26 @@ struct IKEv1LoopbackTests {
         let loopback = try Support.expectAgreement(pair)
         #expect(loopback.initiator.childSAs.map(\.name) == ["lan", "dmz"])
         // The responder takes the proposed selectors, which lie inside its own.
-        #expect(loopback.responder.childSAs[1].remoteSelectors == [TestSupport.network("10.1.5.0/24")])
+        #expect(
+            loopback.responder.childSAs[1].remoteSelectors == [TestSupport.network("10.1.5.0/24")])
     }
 
     @Test func hostToHostQuickModeSendsNoClientIDs() throws {
         var pair = Support.pskPair()
-        pair.0.children = [ChildConfiguration(name: "hosts", proposals: [TestSupport.esp("aes128-sha256")])]
-        pair.1.children = [ChildConfiguration(name: "hosts", proposals: [TestSupport.esp("aes128-sha256")])]
+        pair.0.children = [
+            ChildConfiguration(name: "hosts", proposals: [TestSupport.esp("aes128-sha256")])
+        ]
+        pair.1.children = [
+            ChildConfiguration(name: "hosts", proposals: [TestSupport.esp("aes128-sha256")])
+        ]
         let loopback = try Support.expectAgreement(pair)
         let quickMode = try #require(loopback.transcript.first { $0.exchange == "Quick Mode" })
         #expect(!quickMode.payloads[0].contains("ID("))
-        #expect(loopback.initiator.childSAs.first?.localSelectors == [
-            TrafficSelector(startAddress: TestSupport.initiatorAddress, endAddress: TestSupport.initiatorAddress)
-        ])
+        #expect(
+            loopback.initiator.childSAs.first?.localSelectors == [
+                TrafficSelector(
+                    startAddress: TestSupport.initiatorAddress,
+                    endAddress: TestSupport.initiatorAddress)
+            ])
     }
 }

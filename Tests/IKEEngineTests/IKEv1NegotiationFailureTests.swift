@@ -22,7 +22,8 @@ struct IKEv1NegotiationFailureTests {
         #expect(refusal.code == .noProposalChosen)
         #expect(refusal.notify?.name == "NO-PROPOSAL-CHOSEN")
         #expect(refusal.phase == .ikeSA)
-        #expect(refusal.proposals?.received.map(\.keywordString) == ["aes128-prfsha1-sha1-modp1024"])
+        #expect(
+            refusal.proposals?.received.map(\.keywordString) == ["aes128-prfsha1-sha1-modp1024"])
         #expect(refusal.proposals?.configured == pair.1.ikeProposals)
         let reported = try #require(outcome.failures(of: .initiator).first)
         #expect(reported.code == .noProposalChosen)
@@ -127,7 +128,8 @@ struct IKEv1NegotiationFailureTests {
         let outcome = try Self.outcome(pair)
         let refusal = try #require(outcome.failures(of: .responder).first)
         #expect(refusal.code == .authenticationFailed)
-        #expect(refusal.reason == "peer's encrypted nonce or ID does not decrypt with our private key")
+        #expect(
+            refusal.reason == "peer's encrypted nonce or ID does not decrypt with our private key")
     }
 
     @Test func originalAndRevisedEncryptionDoNotMix() throws {

@@ -63,14 +63,16 @@ struct IKEv1QuickModeTests {
     @Test func closingDeletesTheIPsecSAsAndTheISAKMPSA() throws {
         let loopback = try Support.expectAgreement(Support.pskPair())
         let outcome = loopback.issue(.close, to: .responder)
-        #expect(outcome.responderActions.contains {
-            if case .ikeSADeleted(.responder) = $0 { return true }
-            return false
-        })
-        #expect(outcome.initiatorActions.contains {
-            if case .ikeSADeleted(.responder) = $0 { return true }
-            return false
-        })
+        #expect(
+            outcome.responderActions.contains {
+                if case .ikeSADeleted(.responder) = $0 { return true }
+                return false
+            })
+        #expect(
+            outcome.initiatorActions.contains {
+                if case .ikeSADeleted(.responder) = $0 { return true }
+                return false
+            })
         #expect(Self.deleted(outcome.initiatorActions).count == 1)
         #expect(loopback.initiator.isClosed && loopback.responder.isClosed)
     }
@@ -95,9 +97,10 @@ struct IKEv1QuickModeTests {
         let outcome = loopback.issue(.checkLiveness, to: .initiator)
         #expect(outcome.failures.isEmpty)
         #expect(outcome.messages == 2)
-        #expect(loopback.transcript.suffix(2).map { $0.payloads.first ?? "" } == [
-            "E{HASH(32), N(R-U-THERE)}", "E{HASH(32), N(R-U-THERE-ACK)}",
-        ])
+        #expect(
+            loopback.transcript.suffix(2).map { $0.payloads.first ?? "" } == [
+                "E{HASH(32), N(R-U-THERE)}", "E{HASH(32), N(R-U-THERE-ACK)}",
+            ])
         #expect(!loopback.initiator.isAwaitingResponse)
     }
 
@@ -110,7 +113,9 @@ struct IKEv1QuickModeTests {
         let refusal = try #require(outcome.failures(of: .responder).first)
         #expect(refusal.code == .noProposalChosen)
         #expect(refusal.notify?.name == "NO-PROPOSAL-CHOSEN")
-        #expect(refusal.reason == "proposals differ only in the PFS group: modp2048 offered, ecp256 configured")
+        #expect(
+            refusal.reason
+                == "proposals differ only in the PFS group: modp2048 offered, ecp256 configured")
         #expect(refusal.phase == .childSA("lan"))
         #expect(refusal.proposals?.received.first?.dhGroups == [.modp2048])
         let reported = try #require(outcome.failures(of: .initiator).first)
@@ -149,7 +154,10 @@ struct IKEv1QuickModeTests {
             TestSupport.child(initiatorSide: true, proposals: Self.esp, local: "10.1.2.0/24")
         ]
         let loopback = try Support.expectAgreement(pair)
-        #expect(loopback.responder.childSAs.first?.remoteSelectors == [TestSupport.network("10.1.2.0/24")])
+        #expect(
+            loopback.responder.childSAs.first?.remoteSelectors == [
+                TestSupport.network("10.1.2.0/24")
+            ])
     }
 
     @Test func aModeMismatchIsReportedAsSuch() throws {

@@ -160,14 +160,18 @@ struct IKEv1RobustnessTests {
         let (_, message3) = try #require(driver.queue.first)
         driver.step()
         let actions = driver.inject(message3, to: .responder)
-        #expect(actions.contains {
-            if case .discarded(let discarded) = $0 { return discarded.reason == .retransmission }
-            return false
-        })
-        #expect(actions.contains {
-            if case .send = $0 { return true }
-            return false
-        })
+        #expect(
+            actions.contains {
+                if case .discarded(let discarded) = $0 {
+                    return discarded.reason == .retransmission
+                }
+                return false
+            })
+        #expect(
+            actions.contains {
+                if case .send = $0 { return true }
+                return false
+            })
         driver.queue.removeLast()
         driver.runToEnd()
         #expect(driver.initiator.isEstablished && driver.responder.isEstablished)

@@ -152,8 +152,10 @@ enum IKEv1TestSupport {
         #expect(
             initiatorSA.selectedProposal == responderSA.selectedProposal,
             sourceLocation: sourceLocation)
-        #expect(initiatorSA.initiatorSPI == responderSA.initiatorSPI, sourceLocation: sourceLocation)
-        #expect(initiatorSA.responderSPI == responderSA.responderSPI, sourceLocation: sourceLocation)
+        #expect(
+            initiatorSA.initiatorSPI == responderSA.initiatorSPI, sourceLocation: sourceLocation)
+        #expect(
+            initiatorSA.responderSPI == responderSA.responderSPI, sourceLocation: sourceLocation)
         #expect(
             initiatorSA.lifetimeSeconds == responderSA.lifetimeSeconds,
             sourceLocation: sourceLocation)

@@ -124,7 +124,8 @@ extension IKEv1Session {
             let (proof, summary) = try ourAuthentication(exchange, includeID: false)
             exchange.localAuthentication = summary
             reply += proof
-            reply += IKEv1Authentication.certificateRequests(for: configuration.remoteAuthentication)
+            reply += IKEv1Authentication.certificateRequests(
+                for: configuration.remoteAuthentication)
             reply += try natDiscoveryPayloads(exchange)
             reply += try responderLifetimePayload(exchange)
             reply += IKEv1NATTraversal.vendorIDs

@@ -75,9 +75,12 @@ extension IKEv1Session {
                 type: .rUThereAck, protocolID: SecurityProtocol.ike.rawValue,
                 spi: IKEv1KeyDerivation.cookies(est.sa.initiatorCookie, est.sa.responderCookie),
                 data: notify.data)
-            return (try? sendProtectedInformational(
-                [.notification(ack)], keys: est.sa.keys, lastPhase1Block: est.sa.lastPhase1Block,
-                initiatorCookie: est.sa.initiatorCookie, responderCookie: est.sa.responderCookie))
+            return
+                (try? sendProtectedInformational(
+                    [.notification(ack)], keys: est.sa.keys,
+                    lastPhase1Block: est.sa.lastPhase1Block,
+                    initiatorCookie: est.sa.initiatorCookie, responderCookie: est.sa.responderCookie
+                ))
                 .map { [$0] } ?? []
         case .rUThereAck:
             if let sequence = notify.dpdSequenceNumber, sequence == est.pendingLiveness {

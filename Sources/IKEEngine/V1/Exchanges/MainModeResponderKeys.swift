@@ -65,7 +65,8 @@ extension IKEv1Session {
                 identification: try ourIdentification(), includeID: false,
                 cookie: exchange.responderCookie, cipher: exchange.choice.cipher,
                 hash: exchange.choice.hash)
-            reply += IKEv1Authentication.certificateRequests(for: configuration.remoteAuthentication)
+            reply += IKEv1Authentication.certificateRequests(
+                for: configuration.remoteAuthentication)
             reply += try natDiscoveryPayloads(exchange)
             let replyHeader = self.header(
                 initiatorCookie: exchange.initiatorCookie,

@@ -11,7 +11,8 @@ extension IKEv1Session {
     func respondMainMode(_ payloads: [ISAKMPPayload], datagram: Datagram, header: ISAKMPHeader)
         -> [SessionAction]
     {
-        recordClear(ISAKMPMessage(header: header, payloads: payloads), datagram: datagram,
+        recordClear(
+            ISAKMPMessage(header: header, payloads: payloads), datagram: datagram,
             isResponse: false)
         track(datagram)
         guard let offer = Self.phase1Offer(in: payloads) else {

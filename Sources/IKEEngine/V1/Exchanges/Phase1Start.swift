@@ -42,7 +42,8 @@ extension IKEv1Session {
         -> [SessionAction]
     {
         let payloads = [try offerPayload(transforms)] + IKEv1NATTraversal.vendorIDs
-        let header = header(initiatorCookie: cookie, responderCookie: 0, exchange: .identityProtection)
+        let header = header(
+            initiatorCookie: cookie, responderCookie: 0, exchange: .identityProtection)
         let (action, octets) = try sendClear(header, payloads, isResponse: false)
         let saBody = Self.rawBodies(octets, firstPayload: .securityAssociation)?.first?.body ?? []
         state = .awaitingMainModeSA(
@@ -80,7 +81,8 @@ extension IKEv1Session {
                 let chosen = IKEv1Phase1Transform(wire),
                 let mine = offered.first(where: { IKEv1Phase1Proposals.fits(chosen, $0) })
             else { return nil }
-            let seconds = chosen.lifeSeconds ?? mine.lifeSeconds
+            let seconds =
+                chosen.lifeSeconds ?? mine.lifeSeconds
                 ?? IKEv1LifetimeNegotiation.defaultSeconds
             let kilobytes = chosen.lifeKilobytes ?? mine.lifeKilobytes
             guard seconds <= (mine.lifeSeconds ?? .max) else { return nil }

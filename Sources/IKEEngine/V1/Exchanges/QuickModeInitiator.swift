@@ -167,7 +167,8 @@ extension IKEv1Session {
             let (action, _, _) = try sendEncrypted(
                 header, [.hash(ISAKMPHashPayload(data: hash3))], protection: keys.protection,
                 iv: opened.nextIV, isResponse: false)
-            return [action] + install(child, replacing: pending.rekeying, deleteOld: true, est: &est)
+            return [action]
+                + install(child, replacing: pending.rekeying, deleteOld: true, est: &est)
         } catch {
             return refused(.cryptoFailure, "a cryptographic operation failed: \(error)")
         }

@@ -25,7 +25,9 @@ extension IKEv1Session {
     ) -> [SessionAction] {
         let keys = est.sa.keys
         let messageID = message.header.messageID
-        guard let iv = try? keys.phase2IV(lastPhase1Block: est.sa.lastPhase1Block, messageID: messageID)
+        guard
+            let iv = try? keys.phase2IV(
+                lastPhase1Block: est.sa.lastPhase1Block, messageID: messageID)
         else { return [discard(.malformed, message.header)] }
         let opened: OpenedV1Body
         switch openEncrypted(
@@ -152,7 +154,8 @@ extension IKEv1Session {
                     sharedSecret: secret, inboundSPI: spi, outboundSPI: peerSPIValue,
                     initiatorNonce: request.nonce, responderNonce: nonce),
                 usesUDPEncapsulation: udp,
-                lifetime: IKEv1LifetimeNegotiation.childLifetime(agreed, configured: child.lifetime),
+                lifetime: IKEv1LifetimeNegotiation.childLifetime(
+                    agreed, configured: child.lifetime),
                 generation: replacing.map { $0.generation + 1 } ?? 0)
 
             let wire =
@@ -177,7 +180,8 @@ extension IKEv1Session {
                     .notification(
                         try ISAKMPNotificationPayload.responderLifetime(
                             protocolID: request.protocolID, spi: IKEv1QuickModeTask.spiOctets(spi),
-                            attributes: IKEv1LifetimeNegotiation.attributes(agreed, phase1: false))))
+                            attributes: IKEv1LifetimeNegotiation.attributes(agreed, phase1: false)))
+                )
             }
             rest += originalAddresses(child.mode, udp: udp, initiator: false)
             let hash2 = try keys.exchangeHash(
@@ -227,7 +231,8 @@ extension IKEv1Session {
             IKEv1PeerAuthentication.constantTimeEqual(hash.data, expected)
         else { return [discard(.integrityCheckFailed, detail: "HASH(3) does not verify")] }
         est.responding.removeAll { $0.messageID == responding.messageID }
-        return install(responding.child, replacing: responding.replacing, deleteOld: false, est: &est)
+        return install(
+            responding.child, replacing: responding.replacing, deleteOld: false, est: &est)
     }
 
     /// Refuses a quick mode with a protected notification and reports the failure.

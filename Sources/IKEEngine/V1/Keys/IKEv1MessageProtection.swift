@@ -52,9 +52,9 @@ struct IKEv1MessageProtection {
     }
 
     /// Decrypts a body and decodes its payload chain, which starts with `firstPayload`.
-    func open(_ ciphertext: [UInt8], iv: [UInt8], firstPayload: ISAKMPPayloadType) throws(
-        IKEv1ProtectionFailure
-    ) -> OpenedV1Body {
+    func open(_ ciphertext: [UInt8], iv: [UInt8], firstPayload: ISAKMPPayloadType)
+        throws(IKEv1ProtectionFailure) -> OpenedV1Body
+    {
         guard !ciphertext.isEmpty, ciphertext.count % blockSize == 0 else {
             throw .length(
                 "encrypted body of \(ciphertext.count) octets is not a whole number of "

@@ -17,7 +17,9 @@ enum IKEv1ConfigurationCheck {
         func problem(_ text: String) -> Result<IKEv1AuthMethod, IKEv1ConfigurationProblem> {
             .failure(IKEv1ConfigurationProblem(text: text))
         }
-        guard configuration.version == .v1 else { return problem("an IKEv2 configuration was given") }
+        guard configuration.version == .v1 else {
+            return problem("an IKEv2 configuration was given")
+        }
         guard configuration.localIdentity != nil else {
             return problem("IKEv1 needs a local identity (ID_NULL exists only in IKEv2)")
         }
@@ -107,7 +109,8 @@ enum IKEv1ConfigurationCheck {
                 return "Child SA '\(child.name)' uses '\(unimplemented)', which ikec does not "
                     + "implement"
             }
-            for cipher in proposal.encryption where IKEv1Values.espTransformID(cipher.algorithm) == nil {
+            for cipher in proposal.encryption
+            where IKEv1Values.espTransformID(cipher.algorithm) == nil {
                 return "Child SA '\(child.name)' uses '\(cipher)', which has no IKEv1 number"
             }
             for integrity in proposal.integrity

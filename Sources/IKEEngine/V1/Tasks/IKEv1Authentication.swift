@@ -172,7 +172,8 @@ enum IKEv1Authentication {
         let requests = names.isEmpty ? [[]] : names
         return requests.map { name in
             .certificateRequest(
-                ISAKMPCertificateRequestPayload(encoding: .x509Signature, certificateAuthority: name))
+                ISAKMPCertificateRequestPayload(
+                    encoding: .x509Signature, certificateAuthority: name))
         }
     }
 }

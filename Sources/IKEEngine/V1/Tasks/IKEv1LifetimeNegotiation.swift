@@ -41,9 +41,10 @@ enum IKEv1LifetimeNegotiation {
         let proposed = IKEv1Lifetime(
             seconds: proposedSeconds ?? defaultSeconds, kilobytes: proposedKilobytes)
         let longerInTime = proposed.seconds > ours.seconds
-        let longerInVolume = ours.kilobytes.map { limit in
-            proposed.kilobytes.map { $0 > limit } ?? true
-        } ?? false
+        let longerInVolume =
+            ours.kilobytes.map { limit in
+                proposed.kilobytes.map { $0 > limit } ?? true
+            } ?? false
         guard longerInTime || longerInVolume else { return .accepted(proposed) }
 
         switch policy {
@@ -76,7 +77,8 @@ enum IKEv1LifetimeNegotiation {
             DataAttribute.integer(type: durationAttribute, lifetime.seconds),
         ]
         if let kilobytes = lifetime.kilobytes {
-            result.append(DataAttribute(type: typeAttribute, value: .basic(IKEv1LifeType.kilobytes)))
+            result.append(
+                DataAttribute(type: typeAttribute, value: .basic(IKEv1LifeType.kilobytes)))
             result.append(DataAttribute.integer(type: durationAttribute, kilobytes))
         }
         return result

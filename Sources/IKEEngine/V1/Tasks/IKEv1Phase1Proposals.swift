@@ -145,8 +145,10 @@ enum IKEv1Phase1Proposals {
                 ours: lifetime, policy: policy)
             if decision != .refused { return .chosen(theirs, decision) }
         }
-        return .refused(refusalCode(pairs: pairs, offered: offered, ours: ours), refusalReason(
-            pairs: pairs, offered: offered, ours: ours, lifetime: lifetime))
+        return .refused(
+            refusalCode(pairs: pairs, offered: offered, ours: ours),
+            refusalReason(
+                pairs: pairs, offered: offered, ours: ours, lifetime: lifetime))
     }
 
     private static func refusalCode(
