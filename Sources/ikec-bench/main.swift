@@ -11,7 +11,8 @@
 #endif
 
 let suites: [BenchmarkSuite] = [
-    IKEv1Benchmark.suite
+    IKEv2Benchmark.suite,
+    IKEv1Benchmark.suite,
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())
