@@ -66,6 +66,9 @@ struct IKEv1ConversionTests {
         let ah = try #require(IKEv1Phase2Transform.ah(number: 1, integrity: .hmacSHA1_96))
         #expect(ah.transformID == 3 && ah.ahIntegrity == .hmacSHA1_96 && ah.cipher(for: .ah) == nil)
         #expect(IKEv1Phase2Transform(ah.wireTransform) == ah)
+        var ecn = ah
+        ecn.ecnTunnel = 1
+        #expect(IKEv1Phase2Transform(ecn.wireTransform) == ecn)
         #expect(
             IKEv1Phase2Transform.esp(number: 1, cipher: Cipher(.chacha20Poly1305), integrity: nil)
                 == nil)
