@@ -188,7 +188,9 @@ enum IKEv1Authentication {
         }
     }
 
-    /// Our proof: a HASH payload, or our certificates and a SIG payload over `hash`.
+    /// Our proof: a HASH payload, or our certificates and a SIG payload over `hash`. The
+    /// certificates go whether or not the peer sent a CR, as Libreswan does by default
+    /// (strongSwan sends its own only when asked, and it does ask).
     static func proof(method: IKEv1AuthMethod, local: LocalAuthentication, hash: [UInt8])
         throws -> [ISAKMPPayload]
     {
