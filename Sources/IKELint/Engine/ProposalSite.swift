@@ -1,0 +1,54 @@
+import IKECore
+import IKEDiagnostics
+import IKEPolicy
+
+/// One proposal where a peer uses it: phase 1, or a phase 2 entry; with its position in
+/// the list and the IKE version that types it.
+struct ProposalSite: Sendable {
+    /// The peer.
+    let peer: Peer
+    /// The phase 2 entry, or nil for phase 1.
+    let entry: Phase2Entry?
+    /// The proposal.
+    let proposal: PolicyProposal
+    /// Its position in the list (0 first).
+    let index: Int
+    /// IKE, ESP or AH.
+    let use: AlgorithmUse
+
+    /// Every site of a policy: each peer's phase 1 proposals, then each phase 2 entry's.
+    static func all(in policy: CheckedPolicy) -> [ProposalSite] {
+        var sites: [ProposalSite] = []
+        for peer in policy.peers {
+            for (index, proposal) in peer.phase1.proposals.proposals.enumerated() {
+                sites.append(
+                    ProposalSite(peer: peer, entry: nil, proposal: proposal, index: index, use: .ike))
+            }
+            for entry in peer.phase2 {
+                let use: AlgorithmUse = entry.effectiveProtocol == .ah ? .ah : .esp
+                for (index, proposal) in entry.proposals.proposals.enumerated() {
+                    sites.append(
+                        ProposalSite(
+                            peer: peer, entry: entry, proposal: proposal, index: index, use: use))
+                }
+            }
+        }
+        return sites
+    }
+
+    /// The transforms written in the proposal, without the PRFs implied by an integrity
+    /// keyword (those share the keyword's span and are judged with it).
+    var writtenTransforms: [Located<Transform>] {
+        let integritySpans = Set(
+            proposal.transforms.filter { $0.value.type == .integrity }.map(\.span))
+        return proposal.transforms.filter { transform in
+            !(transform.value.type == .prf && integritySpans.contains(transform.span))
+        }
+    }
+
+    /// "phase 1" or "phase 2 entry 'lan'".
+    var placeName: String {
+        guard let entry else { return "phase 1" }
+        return "phase 2 entry '\(entry.name.value)'"
+    }
+}

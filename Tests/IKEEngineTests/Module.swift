@@ -1,1 +1,0 @@
-// Tests of IKEEngine live beside this file, one file per component.
