@@ -38,7 +38,7 @@ struct PFSWeakerThanPhase1Rule: LintRule {
                     finding(
                         "PFS group '\(token)' (\(bits) bits) is weaker than the phase 1 group '\(phase1Token)' (\(phase1Bits) bits)",
                         at: transform.span,
-                        notes: [DiagnosticNote("phase 1 \(how) '\(phase1Token)' here", at: phase1.span)],
+                        notes: [DiagnosticNote(how(phase1Token), at: phase1.span)],
                         fixIts: [
                             FixIt(
                                 "use '\(phase1.value.keyword)'", span: transform.span,
@@ -51,7 +51,7 @@ struct PFSWeakerThanPhase1Rule: LintRule {
 
     /// The phase 1 group to compare with, with its place and how it was chosen.
     private static func phase1Group(_ site: ProposalSite, _ context: LintContext)
-        -> (Located<Transform>, String)?
+        -> (Located<Transform>, (String) -> String)?
     {
         let proposals = site.peer.phase1.proposals.proposals
         if let pair = context.pairs.first(where: { $0.localPeer.name == site.peer.name }),
@@ -64,11 +64,11 @@ struct PFSWeakerThanPhase1Rule: LintRule {
                 $0.value == .dhGroup(group)
             })
         {
-            return (place, "is predicted to use")
+            return (place, { "phase 1 is predicted to use '\($0)' (\(pair.remote.source.path) selects it)" })
         }
         let groups = proposals.flatMap { $0.transforms.filter { $0.value.type == .dhGroup } }
         guard let weakest = groups.min(by: { (Strength.bits(of: $0.value) ?? 0) < (Strength.bits(of: $1.value) ?? 0) })
         else { return nil }
-        return (weakest, "offers at weakest")
+        return (weakest, { "the weakest group phase 1 offers is '\($0)'" })
     }
 }
