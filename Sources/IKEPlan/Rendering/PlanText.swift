@@ -3,12 +3,14 @@ import IKEPolicy
 
 /// Small text forms shared by the plan, matrix and negotiation reports.
 public enum PlanText {
-    /// `24h`, `1h30m`, `90s`.
+    /// `24h`, `1h30m`, `90s`; days only from a week on (`7d`), as lifetimes are usually
+    /// written.
     public static func duration(_ seconds: Int) -> String {
         guard seconds > 0 else { return "0s" }
         var parts: [String] = []
         var rest = seconds
-        for (unit, size) in [("d", 86_400), ("h", 3600), ("m", 60), ("s", 1)] where rest >= size {
+        let units = [("d", seconds >= 7 * 86_400 ? 86_400 : Int.max), ("h", 3600), ("m", 60), ("s", 1)]
+        for (unit, size) in units where rest >= size {
             parts.append("\(rest / size)\(unit)")
             rest %= size
         }
@@ -52,6 +54,22 @@ public enum PlanText {
     /// A group's keyword, or `none`.
     public static func group(_ group: DHGroup?) -> String {
         group.map { Transform.dhGroup($0).keyword } ?? "none"
+    }
+
+    /// `text` broken at spaces into lines of at most `width` columns, each line after the
+    /// first starting with `indent`.
+    public static func wrap(_ text: String, width: Int = 100, indent: String = "") -> String {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty, line.count + 1 + word.count > width {
+                lines.append(line)
+                line = indent
+            }
+            line += (line.isEmpty || line == indent ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.joined(separator: "\n")
     }
 
     /// `1 round trip`, `1.5 round trips`, `3 round trips`.
