@@ -23,6 +23,7 @@ public enum CommandRegistry {
         .command(RulesCommand.self),
         .command(ExplainCommand.self),
         .command(PlanCommand.self),
+        .command(NegotiateCommand.self),
     ]
 
     /// The command with this name.

@@ -1,0 +1,197 @@
+import IKECore
+import IKECrypto
+import IKEEngine
+
+/// Runs one direction with the real engine: both ends in memory over encoded messages,
+/// then the first rekey of each Child SA and of the IKE SA, in the order their
+/// lifetimes say; then verifies and compares with the plan.
+struct DirectionRunner {
+    let plan: DirectionPlan
+    let initiator: EndProfile
+    let responder: EndProfile
+    let initiatorConfiguration: IKEPeerConfiguration
+    let responderConfiguration: IKEPeerConfiguration
+    let options: NegotiationOptions
+
+    func run() -> DirectionRun {
+        let loopback: LoopbackExchange
+        do {
+            loopback = try LoopbackExchange(
+                initiator: initiatorConfiguration, responder: responderConfiguration,
+                initiatorRandom: random(for: initiator), responderRandom: random(for: responder),
+                startTime: options.validationTime)
+        } catch {
+            return unrunnable(error)
+        }
+
+        // The initial exchanges.
+        var recorder = TranscriptRecorder(initiator: initiator.label, responder: responder.label)
+        let outcome = loopback.negotiate()
+        recorder.take(loopback.transcript, step: "setup")
+        let setupFailures = Self.refusals(outcome)
+        let ikeSA = AgreementBuilder.ikeSA(
+            initiator: loopback.initiator.ikeSA, responder: loopback.responder.ikeSA)
+        let children = AgreementBuilder.children(
+            initiator: loopback.initiator.childSAs, responder: loopback.responder.childSAs)
+
+        // The first rekeys, in time order (Child SAs first on a tie).
+        var rekeys: [RekeyRun] = []
+        if ikeSA != nil {
+            for prediction in rekeyEvents(established: children) {
+                rekeys.append(rekey(prediction, on: loopback, recorder: &recorder))
+            }
+        }
+
+        let explainer = FailureExplainer(plan: plan, initiator: initiator, responder: responder)
+        let failures = setupFailures.map(explainer.explain)
+        let checks = Verification.checks(
+            plan: plan, initiator: initiator, responder: responder, ikeSA: ikeSA,
+            children: children, failures: failures, rekeys: rekeys)
+        let disagreements = PlanEngineComparison.disagreements(
+            plan: plan, ikeSA: ikeSA, children: children, setupFailures: setupFailures,
+            transcript: recorder.entries, rekeys: rekeys)
+
+        let status: DirectionRun.Status
+        if !disagreements.isEmpty {
+            status = .disagreement
+        } else if failures.isEmpty && rekeys.allSatisfy({ $0.failures.isEmpty })
+            && checks.allSatisfy({ $0.result == .passed || $0.result == .unavailable })
+        {
+            status = .verified
+        } else {
+            status = .failed
+        }
+        return DirectionRun(
+            initiator: initiator.label, responder: responder.label, plan: plan, status: status,
+            transcript: recorder.entries, ikeSA: ikeSA, children: children, rekeys: rekeys,
+            checks: checks, failures: failures, disagreements: disagreements,
+            unavailableReason: nil)
+    }
+
+    /// Both ends draw from a generator keyed by the seed, the direction and the end; or
+    /// from the system's.
+    private func random(for end: EndProfile) -> RandomSource {
+        guard let seed = options.seed else { return SystemRandom() }
+        return SeededRandom(
+            seed: "ikec negotiate|\(seed)|\(initiator.label)->\(responder.label)|\(end.label)")
+    }
+
+    /// The failures as the refusing end reported them, each once.
+    static func refusals(_ outcome: LoopbackExchange.Outcome) -> [NegotiationFailure] {
+        var seen: [NegotiationFailure] = []
+        for failure in outcome.failures where failure.reportedBy == failure.refusedBy {
+            if !seen.contains(failure) { seen.append(failure) }
+        }
+        if seen.isEmpty, let first = outcome.failures.first { seen.append(first) }
+        return seen
+    }
+
+    /// The planned first rekeys of what came up, sorted by time.
+    private func rekeyEvents(established: [AgreedChildSA]) -> [RekeyPrediction] {
+        var events: [RekeyPrediction] = []
+        for child in plan.children where child.failure == nil {
+            guard let rekey = child.rekey, established.contains(where: { $0.name == child.name })
+            else { continue }
+            events.append(rekey)
+        }
+        let childEvents = events.enumerated().map { ($0.offset, $0.element) }
+        var ordered = childEvents.sorted { ($0.1.at, $0.0) < ($1.1.at, $1.0) }.map(\.1)
+        if let ike = plan.ikeRekey {
+            let index = ordered.firstIndex { $0.at > ike.at } ?? ordered.count
+            ordered.insert(ike, at: index)
+        }
+        return ordered
+    }
+
+    /// Runs one rekey and reads what it produced.
+    private func rekey(
+        _ prediction: RekeyPrediction, on loopback: LoopbackExchange,
+        recorder: inout TranscriptRecorder
+    ) -> RekeyRun {
+        let start = loopback.transcript.count
+        let command: SessionCommand
+        let step: String
+        switch prediction.subject {
+        case .child(let name):
+            command = .rekeyChildSA(name: prediction.entryName ?? name)
+            step = "rekey of Child SA '\(name)' by \(prediction.by)"
+        case .ikeSA:
+            command = .rekeyIKESA
+            step = "IKE SA rekey by \(prediction.by)"
+        }
+        let outcome = loopback.issue(command, to: prediction.byRole)
+        let slice = loopback.transcript.count > start ? Array(loopback.transcript[start...]) : []
+        recorder.take(loopback.transcript, step: step)
+        let messages = slice.filter { $0.exchange == prediction.exchange }.count
+        let explainer = FailureExplainer(plan: plan, initiator: initiator, responder: responder)
+        let failures = Self.refusals(outcome).map(explainer.explain)
+
+        switch prediction.subject {
+        case .child(let name):
+            let renewed = AgreementBuilder.children(
+                initiator: loopback.initiator.childSAs, responder: loopback.responder.childSAs
+            ).first { $0.name == name && $0.generation > 0 }
+            return RekeyRun(
+                prediction: prediction, child: failures.isEmpty ? renewed : nil, ikeSA: nil,
+                failures: failures, messages: messages)
+        case .ikeSA:
+            let renewed = AgreementBuilder.ikeSA(
+                initiator: loopback.initiator.ikeSA, responder: loopback.responder.ikeSA)
+            let rekeyed = renewed.map { $0.initiatorSummary.generation > 0 } ?? false
+            return RekeyRun(
+                prediction: prediction, child: nil,
+                ikeSA: failures.isEmpty && rekeyed ? renewed : nil, failures: failures,
+                messages: messages)
+        }
+    }
+
+    /// A direction the engine cannot run (no IKEv1 engine in this build), or whose
+    /// configuration the engine refuses.
+    private func unrunnable(_ failure: NegotiationFailure) -> DirectionRun {
+        let unavailable = failure.code == .invalidConfiguration && initiatorConfiguration.version == .v1
+        let explainer = FailureExplainer(plan: plan, initiator: initiator, responder: responder)
+        return DirectionRun(
+            initiator: initiator.label, responder: responder.label, plan: plan,
+            status: unavailable ? .unverifiable : .failed, transcript: [], ikeSA: nil,
+            children: [], rekeys: [],
+            checks: [
+                VerificationCheck(
+                    name: "engine", result: unavailable ? .unavailable : .failed,
+                    detail: failure.reason)
+            ],
+            failures: unavailable ? [] : [explainer.explain(failure)], disagreements: [],
+            unavailableReason: unavailable ? failure.reason : nil)
+    }
+}
+
+/// Turns the engine's transcript records into entries with the ends' labels.
+struct TranscriptRecorder {
+    let initiator: String
+    let responder: String
+    private(set) var entries: [TranscriptEntry] = []
+    private var taken = 0
+
+    init(initiator: String, responder: String) {
+        self.initiator = initiator
+        self.responder = responder
+    }
+
+    /// Adds the records of `records` not yet taken (the engine's transcript only grows).
+    mutating func take(_ records: [ExchangeRecord], step: String) {
+        guard records.count > taken else { return }
+        append(Array(records[taken...]), step: step)
+        taken = records.count
+    }
+
+    private mutating func append(_ records: [ExchangeRecord], step: String) {
+        for record in records {
+            let fromInitiator = record.direction == .initiatorToResponder
+            entries.append(
+                TranscriptEntry(
+                    step: step, exchange: record.exchange, isResponse: record.isResponse,
+                    messageID: record.messageID, from: fromInitiator ? initiator : responder,
+                    to: fromInitiator ? responder : initiator, payloads: record.payloads,
+                    datagram: record.datagram, time: record.time))
+        }
+    }
+}
