@@ -33,7 +33,7 @@ public enum NegotiateCommand: CLICommand {
             OptionSpec.value(
                 "at", placeholder: "time",
                 help: "Validate certificates at this RFC 3339 time (default: now; with --seed, "
-                    + "today 00:00:00Z)"),
+                    + "the end of the current UTC day, 23:59:59Z)"),
             CommonOptions.color,
         ])
 
@@ -56,8 +56,12 @@ public enum NegotiateCommand: CLICommand {
             }
             validationTime = parsed
         } else {
+            // A seeded run validates at the end of the current UTC day: reruns that day are
+            // byte-identical, certificates issued today are valid, and one that expires
+            // today already counts as expired.
             let now = environment.now.timeIntervalSince1970.rounded(.down)
-            validationTime = seed == nil ? now : now - now.truncatingRemainder(dividingBy: 86_400)
+            let endOfDay = now - now.truncatingRemainder(dividingBy: 86_400) + 86_399
+            validationTime = seed == nil ? now : endOfDay
         }
 
         let policies: [CheckedPolicy]
