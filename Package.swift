@@ -89,7 +89,8 @@ let package = Package(
             name: "IKETransportTests",
             dependencies: ["IKETransport", "IKEEngine", "IKECore"], exclude: ["Fixtures"]),
         .testTarget(
-            name: "IKECaptureTests", dependencies: ["IKECapture", "IKEEngine", "IKECore"],
+            name: "IKECaptureTests",
+            dependencies: ["IKECapture", "IKEEngine", "IKECrypto", "IKECore"],
             exclude: ["Fixtures"]),
     ]
 )

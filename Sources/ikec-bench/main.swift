@@ -10,7 +10,7 @@
     import Glibc
 #endif
 
-let suites: [BenchmarkSuite] = []
+let suites: [BenchmarkSuite] = [IKEv2Benchmark.suite, PolicyBenchmark.suite]
 
 let requested = Array(CommandLine.arguments.dropFirst())
 let unknown = requested.filter { name in !suites.contains { $0.name == name } }

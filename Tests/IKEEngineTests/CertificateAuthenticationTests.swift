@@ -41,7 +41,9 @@ struct CertificateAuthenticationTests {
         let sa = try #require(loopback.initiator.ikeSA)
         #expect(sa.remoteAuthentication.kind == .certificateSignature)
         #expect(sa.remoteAuthentication.signatureScheme == .ecdsa(.sha256, .der))
-        #expect(loopback.transcript[2].payloads.first?.contains("CERT(X.509 Certificate - Signature)") == true)
+        #expect(
+            loopback.transcript[2].payloads.first?.contains("CERT(X.509 Certificate - Signature)")
+                == true)
     }
 
     @Test func ecdsaP256CertificatesWithTheClassicMethod() throws {
@@ -52,7 +54,8 @@ struct CertificateAuthenticationTests {
 
     @Test func rsa3072CertificatesWithPKCS1() throws {
         let loopback = try LoopbackHandshakeTests.expectAgreement(try Self.certificatePair("rsa"))
-        #expect(loopback.initiator.ikeSA?.remoteAuthentication.signatureScheme == .rsaPKCS1(.sha256))
+        #expect(
+            loopback.initiator.ikeSA?.remoteAuthentication.signatureScheme == .rsaPKCS1(.sha256))
     }
 
     @Test func rsa3072CertificatesWithRFC7427PSS() throws {

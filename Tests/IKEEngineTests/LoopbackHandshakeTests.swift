@@ -46,7 +46,10 @@ struct LoopbackHandshakeTests {
         let loopback = try Self.expectAgreement(TestSupport.pskPair())
         let sa = try #require(loopback.initiator.ikeSA)
         #expect(sa.selectedProposal.keywordString == "aes256gcm16-prfsha384-curve25519")
-        guard case .v2(let keys) = sa.keys else { Issue.record("not IKEv2 keys"); return }
+        guard case .v2(let keys) = sa.keys else {
+            Issue.record("not IKEv2 keys")
+            return
+        }
         #expect(keys.skEi.count == 36)
         #expect(keys.skAi.isEmpty)
         #expect(keys.skD.count == 48)
@@ -182,6 +185,7 @@ struct LoopbackHandshakeTests {
         let dmz = try #require(loopback.responder.childSAs.last)
         #expect(dmz.remoteSelectors == [TestSupport.network("10.1.5.0/24")])
         #expect(dmz.selectedProposal.dhGroups == [.modp2048])
-        #expect(loopback.transcript.map(\.exchange).suffix(2) == ["CREATE_CHILD_SA", "CREATE_CHILD_SA"])
+        #expect(
+            loopback.transcript.map(\.exchange).suffix(2) == ["CREATE_CHILD_SA", "CREATE_CHILD_SA"])
     }
 }

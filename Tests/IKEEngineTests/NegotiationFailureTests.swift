@@ -137,7 +137,8 @@ struct NegotiationFailureTests {
         var pair = TestSupport.pskPair()
         pair.0.version = .v1
         #expect(throws: NegotiationFailure.self) {
-            _ = try IKEv2Session(configuration: pair.0, role: .initiator, random: SeededRandom(seed: "x"))
+            _ = try IKEv2Session(
+                configuration: pair.0, role: .initiator, random: SeededRandom(seed: "x"))
         }
     }
 }

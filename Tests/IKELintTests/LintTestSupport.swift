@@ -60,11 +60,15 @@ enum LintTestSupport {
     ) {
         if ProcessInfo.processInfo.environment["IKEC_RECORD"] == "1" {
             try? actual.write(to: url, atomically: true, encoding: .utf8)
-            Issue.record("recorded \(url.lastPathComponent); review it and run again", sourceLocation: sourceLocation)
+            Issue.record(
+                "recorded \(url.lastPathComponent); review it and run again",
+                sourceLocation: sourceLocation)
             return
         }
         let expected = (try? String(contentsOf: url, encoding: .utf8))
         #expect(expected != nil, "missing golden file \(url.path)", sourceLocation: sourceLocation)
-        #expect(actual == expected, "differs from \(url.lastPathComponent)", sourceLocation: sourceLocation)
+        #expect(
+            actual == expected, "differs from \(url.lastPathComponent)",
+            sourceLocation: sourceLocation)
     }
 }

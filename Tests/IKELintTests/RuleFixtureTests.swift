@@ -8,7 +8,8 @@ import Testing
 /// exactly the findings in `positive.expected` (rendered as text, the rule's findings
 /// only), and `negative.yaml` none of the rule's. `peer.yaml` and `peer2.yaml` are linted
 /// alongside the positive case (cross-file rules), `negative-peer.yaml` (or `peer.yaml`)
-/// alongside the negative one; a file `now` holds the date the positive case's certificates are judged at.
+/// alongside the negative one; a file `now` holds the date the positive case's
+/// certificates are judged at.
 @Suite struct RuleFixtureTests {
     static let rules = LintRules.catalog.map(\.name)
 
@@ -24,9 +25,10 @@ import Testing
         let others = partners.map { LintTestSupport.load($0, in: folder) }
         let nowFile = folder.appendingPathComponent(name == "positive.yaml" ? "now" : "-")
         let nowText = try? String(contentsOf: nowFile, encoding: .utf8)
-        let now = nowText.map {
-            LintTestSupport.date($0.trimmingCharacters(in: .whitespacesAndNewlines))
-        } ?? LintTestSupport.defaultNow
+        let now =
+            nowText.map {
+                LintTestSupport.date($0.trimmingCharacters(in: .whitespacesAndNewlines))
+            } ?? LintTestSupport.defaultNow
         guard let policy = result.policy else {
             Issue.record("\(rule)/\(name) does not check: \(result.diagnostics.map(\.message))")
             return ([], [])

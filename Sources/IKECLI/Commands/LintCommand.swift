@@ -23,7 +23,8 @@ public enum LintCommand: CLICommand {
                 help: "Lint profile for every file, overriding each file's lint.profile"),
             OptionSpec.value(
                 "fail-on", placeholder: "severity", choices: ["error", "warning", "note"],
-                default: "error", help: "Exit with status 1 for findings of this severity or worse"),
+                default: "error",
+                help: "Exit with status 1 for findings of this severity or worse"),
             CommonOptions.color,
         ])
 
@@ -33,7 +34,8 @@ public enum LintCommand: CLICommand {
     {
         let format = arguments.value("format").flatMap(OutputFormat.init) ?? .text
         let colourChoice = arguments.value("color").flatMap(ColourChoice.init) ?? .auto
-        let colour = colourChoice.enabled(terminal: environment.stdoutIsTerminal, environment: environment)
+        let colour = colourChoice.enabled(
+            terminal: environment.stdoutIsTerminal, environment: environment)
         let errorColour = colourChoice.enabled(
             terminal: environment.stderrIsTerminal, environment: environment)
         let profile = arguments.value("profile").flatMap(LintProfile.init)
@@ -42,7 +44,9 @@ public enum LintCommand: CLICommand {
         let inputs = PolicyInputs.expand(arguments.positionals)
         var stderr = ""
         for folder in inputs.emptyFolders {
-            stderr += "ikec lint: \(ErrorStyle.warning(errorColour)): no *.yaml or *.yml files under '\(folder)'\n"
+            stderr +=
+                "ikec lint: \(ErrorStyle.warning(errorColour)): no *.yaml or *.yml files "
+                + "under '\(folder)'\n"
         }
         guard !inputs.inputs.isEmpty else {
             stderr += "ikec lint: \(ErrorStyle.error(errorColour)): no policy files to lint\n"

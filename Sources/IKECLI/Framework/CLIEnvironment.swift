@@ -23,7 +23,8 @@ public struct CLIEnvironment: Sendable {
     /// An environment.
     public init(
         variables: [String: String] = [:], stdoutIsTerminal: Bool = false,
-        stderrIsTerminal: Bool = false, readStandardInput: @escaping @Sendable () -> [UInt8] = { [] },
+        stderrIsTerminal: Bool = false,
+        readStandardInput: @escaping @Sendable () -> [UInt8] = { [] },
         now: Date = Date()
     ) {
         self.variables = variables

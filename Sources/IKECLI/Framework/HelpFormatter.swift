@@ -30,7 +30,8 @@ enum HelpFormatter {
 
     /// The top-level help.
     static func topLevel(commands: [RegisteredCommand]) -> String {
-        var out = "OVERVIEW: ikec \(IKECVersion.current): an IKE/IPsec policy compiler and validator\n\n"
+        var out =
+            "OVERVIEW: ikec \(IKECVersion.current): an IKE/IPsec policy compiler and validator\n\n"
         out += "USAGE: ikec <subcommand> [<options>] [<arguments>]\n\n"
         out += "OPTIONS:\n"
         out += table([

@@ -16,6 +16,9 @@ public final class IntegrityTransform: Sendable {
     private let key: SecretBytes
 
     private enum Kind {
+        /// HMAC or CMAC: a keyed context duplicated per message.
+        case template(KeyedTemplate, MACAlgorithm)
+        /// XCBC: keyed per message.
         case mac(MACAlgorithm)
         case gmac(AEADCipher)
     }
@@ -35,13 +38,13 @@ public final class IntegrityTransform: Sendable {
         }
         self.key = key
         switch algorithm {
-        case .hmacMD5_96, .hmacMD5_128: kind = .mac(.hmac(.md5))
-        case .hmacSHA1_96, .hmacSHA1_160: kind = .mac(.hmac(.sha1))
-        case .hmacSHA256_128: kind = .mac(.hmac(.sha256))
-        case .hmacSHA384_192: kind = .mac(.hmac(.sha384))
-        case .hmacSHA512_256: kind = .mac(.hmac(.sha512))
+        case .hmacMD5_96, .hmacMD5_128: kind = try Self.keyed(.hmac(.md5), key)
+        case .hmacSHA1_96, .hmacSHA1_160: kind = try Self.keyed(.hmac(.sha1), key)
+        case .hmacSHA256_128: kind = try Self.keyed(.hmac(.sha256), key)
+        case .hmacSHA384_192: kind = try Self.keyed(.hmac(.sha384), key)
+        case .hmacSHA512_256: kind = try Self.keyed(.hmac(.sha512), key)
         case .aesXCBC96: kind = .mac(.aesXCBC)
-        case .aesCMAC96: kind = .mac(.aesCMAC)
+        case .aesCMAC96: kind = try Self.keyed(.aesCMAC, key)
         case .aes128GMAC, .aes192GMAC, .aes256GMAC:
             let keyBits = (key.count - 4) * 8
             kind = .gmac(
@@ -49,6 +52,12 @@ public final class IntegrityTransform: Sendable {
         case .desMAC, .kpdkMD5:
             throw CryptoError(.unsupportedAlgorithm, "\(info.ianaName) is not implemented")
         }
+    }
+
+    private static func keyed(_ mac: MACAlgorithm, _ key: SecretBytes) throws -> Kind {
+        let template = try key.withUnsafeBytes { try mac.keyedTemplate($0) }
+        guard let template else { return .mac(mac) }
+        return .template(template, mac)
     }
 
     /// Length of the ICV in octets.
@@ -64,6 +73,11 @@ public final class IntegrityTransform: Sendable {
     /// GMAC and ignored otherwise.
     public func icv(for data: [UInt8], iv: [UInt8]? = nil) throws -> [UInt8] {
         switch kind {
+        case .template(let template, let mac):
+            let full = try data.withUnsafeBytes {
+                try template.compute($0, length: mac.outputLength)
+            }
+            return Array(full.prefix(icvLength))
         case .mac(let mac):
             let full = try key.withUnsafeBytes { key in
                 try data.withUnsafeBytes { data in try mac.compute(key: key, data: data) }

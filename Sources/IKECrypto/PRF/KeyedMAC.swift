@@ -30,6 +30,16 @@ enum MACAlgorithm: Sendable, Hashable {
         }
     }
 
+    /// A keyed context to duplicate for each message under a fixed key (HMAC and CMAC), or
+    /// nil for XCBC, which is computed in Swift.
+    func keyedTemplate(_ key: UnsafeRawBufferPointer) throws -> KeyedTemplate? {
+        switch self {
+        case .hmac(let hash): return KeyedTemplate(try HMACKey.makeContext(hash: hash, key: key))
+        case .aesCMAC: return KeyedTemplate(try CMACKey.makeContext(key: key))
+        case .aesXCBC: return nil
+        }
+    }
+
     /// The MAC of `data` under `key`, untruncated.
     func compute(key: UnsafeRawBufferPointer, data: UnsafeRawBufferPointer) throws -> [UInt8] {
         let mac = try keyed(key)
@@ -84,20 +94,5 @@ final class EVPKeyedMAC: KeyedMAC {
         guard finished else { return }
         try check(EVP_MAC_init(context.pointer, nil, 0, nil), "EVP_MAC_init (restart)")
         finished = false
-    }
-}
-
-/// Keyed CMAC contexts over AES-128-CBC.
-enum CMACKey {
-    private static let parameters = StringParameters([("cipher", "AES-128-CBC")])
-
-    /// A new `EVP_MAC_CTX` for AES-CMAC keyed with a 16-octet `key`.
-    static func makeContext(key: UnsafeRawBufferPointer) throws -> EVPMACContext {
-        guard key.count == 16 else {
-            throw CryptoError(.invalidKeyLength, "AES-CMAC takes a 16-octet key, not \(key.count)")
-        }
-        let context = try EVPMACContext(try MACs.cmac.get())
-        try MACKeying.initialize(context, key: key, parameters: parameters.pointer)
-        return context
     }
 }

@@ -27,6 +27,19 @@ public struct PRF: Sendable, Hashable {
         }
     }
 
+    /// HMAC with `hash` as a PRF: IKEv1's PRF when no PRF attribute is negotiated is the
+    /// HMAC version of the negotiated hash (RFC 2409 section 4).
+    public init(hmac hash: HashAlgorithm) {
+        switch hash {
+        case .md5: algorithm = .hmacMD5
+        case .sha1: algorithm = .hmacSHA1
+        case .sha256: algorithm = .hmacSHA256
+        case .sha384: algorithm = .hmacSHA384
+        case .sha512: algorithm = .hmacSHA512
+        }
+        mac = .hmac(hash)
+    }
+
     /// Output length in octets.
     public var outputLength: Int { mac.outputLength }
 
@@ -95,15 +108,18 @@ public struct PRF: Sendable, Hashable {
         try withPRFKey(key) { key in try mac.keyed(key) }
     }
 
-    /// RFC 4434 section 2 and RFC 4615 section 3: a key of exactly 128 bits is used as is;
-    /// a shorter key is padded on the right with zero bits to 128; a longer key is replaced
-    /// by the PRF's own MAC of it under the all-zero 128-bit key. HMAC takes any key.
+    /// The key rules of the fixed-key PRFs; HMAC takes any key as it is.
+    /// - RFC 4434 section 2 (XCBC): a 128-bit key is used as is; a shorter key is padded on
+    ///   the right with zero bits; a longer key is replaced by AES-XCBC-PRF-128 of it under
+    ///   the all-zero 128-bit key.
+    /// - RFC 4615 section 3 (CMAC): a 128-bit key is used as is; a key of any other length
+    ///   is replaced by AES-CMAC of it under the all-zero 128-bit key.
     private func withPRFKey<R>(
         _ key: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) throws -> R
     ) throws -> R {
         guard hasFixedKeyLength, key.count != 16 else { return try body(key) }
         var fixed: [UInt8]
-        if key.count < 16 {
+        if key.count < 16, mac == .aesXCBC {
             fixed = Array(key) + [UInt8](repeating: 0, count: 16 - key.count)
         } else {
             let zero = [UInt8](repeating: 0, count: 16)

@@ -5,10 +5,10 @@ import IKECore
 /// P-256/384/521, Ed25519 or Ed448, read from PEM (PKCS#8 or the traditional RSA/EC
 /// forms) or DER.
 ///
-/// ECDSA and RSA-PSS signatures take their randomness from libcrypto's own generator
-/// (OpenSSL 3.0 has no deterministic nonce option), so they differ from run to run even
-/// under a seeded `RandomSource`; every other value ikec makes is reproducible. The key
-/// has no printable form. Immutable and safe to share.
+/// ECDSA nonces come from libcrypto's own generator (OpenSSL 3.0 has no deterministic nonce
+/// option), so ECDSA signatures differ from run to run even under a seeded `RandomSource`,
+/// as do RSA-PSS signatures made without one; `sign(_:scheme:random:)` takes the PSS salt
+/// from the caller. The key has no printable form. Immutable and safe to share.
 public final class PrivateKey: @unchecked Sendable {
     // The EVP_PKEY is only read after init: each operation makes its own context.
     private let key: EVPKey
@@ -64,6 +64,18 @@ public final class PrivateKey: @unchecked Sendable {
             return try ECDSAEncoding.raw(fromDER: der, length: length)
         }
         return der
+    }
+
+    /// Signs `message`, taking the RSA-PSS salt from `random` so that a seeded source makes
+    /// PSS signatures reproducible. Other schemes sign as `sign(_:scheme:)` does (PKCS#1
+    /// v1.5 and EdDSA are deterministic anyway; ECDSA nonces stay libcrypto's).
+    public func sign(_ message: [UInt8], scheme: SignatureScheme, random: RandomSource) throws
+        -> [UInt8]
+    {
+        guard case .rsaPSS(let hash) = scheme, scheme.accepts(algorithm) else {
+            return try sign(message, scheme: scheme)
+        }
+        return try PSSEncoding.sign(key.pointer, message, hash: hash, random: random)
     }
 
     /// RSAES-PKCS1-v1_5 decryption (RFC 8017 section 7.2.2), for IKEv1 public key

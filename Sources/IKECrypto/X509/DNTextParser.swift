@@ -36,13 +36,19 @@ enum DNTextParser {
         return rdns
     }
 
-    /// The attribute type libcrypto knows: strongSwan's `E` is `emailAddress`.
+    /// The attribute type as libcrypto spells it. Type names are case-insensitive (RFC 4514
+    /// section 3), libcrypto's are not; strongSwan's `E` is `emailAddress`.
     static func openSSLName(_ type: String) -> String {
-        switch type.uppercased() {
-        case "E", "EMAIL": return "emailAddress"
-        default: return type
-        }
+        let lower = type.lowercased()
+        if lower == "e" || lower == "email" { return "emailAddress" }
+        return knownTypes.first { $0.lowercased() == lower } ?? type
     }
+
+    private static let knownTypes = [
+        "C", "CN", "O", "OU", "L", "ST", "DC", "UID", "SN", "GN", "street", "title",
+        "serialNumber", "emailAddress", "postalCode", "initials", "pseudonym", "dnQualifier",
+        "name", "surname", "givenName", "generationQualifier", "description",
+    ]
 
     /// `descr` or a dotted OID, then `=`.
     private static func readType(_ input: inout ArraySlice<UInt8>) throws -> String {

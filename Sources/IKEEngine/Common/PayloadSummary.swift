@@ -49,7 +49,8 @@ public struct PayloadSummary: Sendable, Hashable, CustomStringConvertible {
         case .text(let text):
             return "\(name)(\(text))"
         case .group(let number):
-            let text = DHGroup(rawValue: number).map { Transform.dhGroup($0).keyword } ?? "\(number)"
+            let text =
+                DHGroup(rawValue: number).map { Transform.dhGroup($0).keyword } ?? "\(number)"
             return "\(name)(\(text))"
         case .identification(let data):
             return "\(name)(\(Self.describe(data)))"

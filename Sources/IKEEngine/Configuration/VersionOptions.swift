@@ -38,7 +38,8 @@ public struct IKEv2Options: Sendable, Hashable {
     /// notification (RFC 7296 section 2.6), as a responder under load does.
     public var requireCookie: Bool
     /// Announce IKEV2_FRAGMENTATION_SUPPORTED (RFC 7383) in IKE_SA_INIT. The engine does
-    /// not fragment its own messages.
+    /// not yet fragment its own messages nor reassemble SKF payloads (RFC 7383 section
+    /// 2.6), so announcing it invites fragments it will drop; off by default.
     public var announceFragmentation: Bool
     /// Send INITIAL_CONTACT in the first IKE_AUTH message (RFC 7296 section 2.4).
     public var sendInitialContact: Bool
@@ -46,10 +47,10 @@ public struct IKEv2Options: Sendable, Hashable {
     /// PRF's key size); nil picks 32.
     public var nonceLength: Int?
 
-    /// Options; the defaults send no cookie challenge, announce fragmentation, send
-    /// INITIAL_CONTACT, and use 32-octet nonces.
+    /// Options; the defaults send no cookie challenge, do not announce fragmentation,
+    /// send INITIAL_CONTACT, and use 32-octet nonces.
     public init(
-        requireCookie: Bool = false, announceFragmentation: Bool = true,
+        requireCookie: Bool = false, announceFragmentation: Bool = false,
         sendInitialContact: Bool = true, nonceLength: Int? = nil
     ) {
         self.requireCookie = requireCookie

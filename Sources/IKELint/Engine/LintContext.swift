@@ -40,6 +40,24 @@ final class LintContext {
         self.system = system
     }
 
+    /// Verdicts already reached, by transform and use: a large policy names the same few
+    /// algorithms thousands of times.
+    private var verdicts: [VerdictKey: AlgorithmVerdict?] = [:]
+
+    private struct VerdictKey: Hashable {
+        let transform: Transform
+        let use: AlgorithmUse
+    }
+
+    /// The profile's verdict on `transform` used for `use`, memoized.
+    func verdict(for transform: Transform, use: AlgorithmUse) -> AlgorithmVerdict? {
+        let key = VerdictKey(transform: transform, use: use)
+        if let known = verdicts[key] { return known }
+        let verdict = judge.verdict(for: transform, use: use)
+        verdicts[key] = .some(verdict)
+        return verdict
+    }
+
     /// The path diagnostics of this policy show.
     var path: String { policy.source.file.path }
 }

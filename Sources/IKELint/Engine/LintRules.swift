@@ -39,9 +39,9 @@ public enum LintRules {
         UnusedProposalSetRule(),
         WildcardPeerPSKRule(),
         NoCommonProposalRule(),
-        AmbiguousPairingRule(),
         UnknownRuleRule(),
         UnusedSuppressionRule(),
+        AmbiguousPairingRule(),
     ]
 
     /// Every rule's descriptor, in id order.

@@ -12,7 +12,7 @@ public struct Linter: Sendable {
     public var profile: LintProfile?
     /// Severity overrides applied after the policy's own, as if appended to its
     /// `lint: rules:`.
-    public var overrides: [RuleSeverityOverride]
+    public var overrides: [RuleOverride]
     /// The time certificates are judged at (expiry).
     public var now: Date
     /// File modes and environment variables, as rules see them.
@@ -20,7 +20,7 @@ public struct Linter: Sendable {
 
     /// A linter.
     public init(
-        profile: LintProfile? = nil, overrides: [RuleSeverityOverride] = [], now: Date = Date(),
+        profile: LintProfile? = nil, overrides: [RuleOverride] = [], now: Date = Date(),
         system: SystemFacts = .live
     ) {
         self.profile = profile
@@ -47,7 +47,7 @@ public struct Linter: Sendable {
         findings += checkerDiagnostics.filter { $0.severity != .error }
 
         // The file's severities, then ours.
-        let severities = SeverityOverrides(policy.lint.rules + overrides)
+        let severities = SeverityOverrides(policy.lint.rules.map(RuleOverride.init) + overrides)
         findings = severities.apply(to: findings)
         findings += severities.problems
 

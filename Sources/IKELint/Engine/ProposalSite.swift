@@ -3,8 +3,9 @@ import IKEDiagnostics
 import IKEPolicy
 
 /// One proposal where a peer uses it: phase 1, or a phase 2 entry; with its position in
-/// the list and the IKE version that types it.
-struct ProposalSite: Sendable {
+/// the list and the IKE version that types it. A class: rules iterate the sites many times,
+/// and copying the peer with each would dominate the lint's cost.
+final class ProposalSite: Sendable {
     /// The peer.
     let peer: Peer
     /// The phase 2 entry, or nil for phase 1.
@@ -16,13 +17,23 @@ struct ProposalSite: Sendable {
     /// IKE, ESP or AH.
     let use: AlgorithmUse
 
+    init(peer: Peer, entry: Phase2Entry?, proposal: PolicyProposal, index: Int, use: AlgorithmUse) {
+        self.peer = peer
+        self.entry = entry
+        self.proposal = proposal
+        self.index = index
+        self.use = use
+        self.writtenTransforms = Self.written(proposal)
+    }
+
     /// Every site of a policy: each peer's phase 1 proposals, then each phase 2 entry's.
     static func all(in policy: CheckedPolicy) -> [ProposalSite] {
         var sites: [ProposalSite] = []
         for peer in policy.peers {
             for (index, proposal) in peer.phase1.proposals.proposals.enumerated() {
                 sites.append(
-                    ProposalSite(peer: peer, entry: nil, proposal: proposal, index: index, use: .ike))
+                    ProposalSite(
+                        peer: peer, entry: nil, proposal: proposal, index: index, use: .ike))
             }
             for entry in peer.phase2 {
                 let use: AlgorithmUse = entry.effectiveProtocol == .ah ? .ah : .esp
@@ -38,9 +49,12 @@ struct ProposalSite: Sendable {
 
     /// The transforms written in the proposal, without the PRFs implied by an integrity
     /// keyword (those share the keyword's span and are judged with it).
-    var writtenTransforms: [Located<Transform>] {
-        let integritySpans = Set(
-            proposal.transforms.filter { $0.value.type == .integrity }.map(\.span))
+    let writtenTransforms: [Located<Transform>]
+
+    private static func written(_ proposal: PolicyProposal) -> [Located<Transform>] {
+        let integritySpans = proposal.transforms.filter { $0.value.type == .integrity }
+            .map(\.span)
+        guard !integritySpans.isEmpty else { return proposal.transforms }
         return proposal.transforms.filter { transform in
             !(transform.value.type == .prf && integritySpans.contains(transform.span))
         }

@@ -9,13 +9,13 @@ struct SeverityOverrides {
     /// Unknown-rule findings for entries that name no rule.
     private(set) var problems: [Diagnostic] = []
 
-    init(_ overrides: [RuleSeverityOverride]) {
+    init(_ overrides: [RuleOverride]) {
         for override in overrides {
             guard let id = RuleReferences.id(for: override.rule.value) else {
                 problems.append(RuleReferences.unknown(override.rule, in: "'lint.rules'"))
                 continue
             }
-            table[id] = .some(override.severity.value)
+            table[id] = .some(override.severity)
         }
     }
 

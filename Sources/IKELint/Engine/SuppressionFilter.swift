@@ -40,9 +40,11 @@ struct SuppressionFilter {
                 } else {
                     problems.append(
                         UnusedSuppressionRule().finding(
-                            "suppression of '\(rule.value)' matches no finding on line \(suppression.targetLine)",
+                            "suppression of '\(rule.value)' matches no finding on line "
+                                + "\(suppression.targetLine)",
                             at: rule.span,
-                            notes: [DiagnosticNote("remove it, or move it to the line it is about")]))
+                            notes: [DiagnosticNote("remove it, or move it to the line it is about")]
+                        ))
                 }
             }
         }

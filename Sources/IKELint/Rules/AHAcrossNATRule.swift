@@ -51,14 +51,18 @@ struct AHAcrossNATRule: LintRule {
     static func natReason(_ peer: Peer, gateway: Gateway) -> (text: String, span: SourceSpan)? {
         switch peer.address.value {
         case .any:
-            return ("peer '\(peer.name.value)' may connect from any address, often through NAT",
-                peer.address.span)
+            return (
+                "peer '\(peer.name.value)' may connect from any address, often through NAT",
+                peer.address.span
+            )
         case .entries(let entries):
             if let pooled = entries.first(where: {
                 if case .host = $0.value { return false }
                 return true
             }) {
-                return ("peer addresses '\(pooled.value)' are a pool, often behind NAT", pooled.span)
+                return (
+                    "peer addresses '\(pooled.value)' are a pool, often behind NAT", pooled.span
+                )
             }
             for entry in entries {
                 guard case .host(let address) = entry.value else { continue }
@@ -68,8 +72,11 @@ struct AHAcrossNATRule: LintRule {
                 }) {
                     let (privateOne, publicOne) =
                         peerPrivate ? (address, ours.value) : (ours.value, address)
-                    return ("\(privateOne) is a private address and \(publicOne) a public one: NAT sits between them",
-                        entry.span)
+                    return (
+                        "\(privateOne) is a private address and \(publicOne) a public one: "
+                            + "NAT sits between them",
+                        entry.span
+                    )
                 }
             }
             return nil

@@ -34,7 +34,8 @@ struct AggressiveModePSKRule: LintRule {
             return finding(
                 "peer '\(peer.name.value)' uses aggressive mode with a pre-shared key",
                 at: mode.span, severity: context.profile == .legacy ? .warning : nil,
-                notes: notes, fixIts: [FixIt("use main mode", span: mode.span, replacement: "main")])
+                notes: notes, fixIts: [FixIt("use main mode", span: mode.span, replacement: "main")]
+            )
         }
     }
 }

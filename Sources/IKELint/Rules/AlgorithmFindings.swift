@@ -11,7 +11,7 @@ enum AlgorithmFindings {
         var out: [Diagnostic] = []
         for site in context.sites where uses.contains(site.use) {
             for transform in site.writtenTransforms where transform.value.type == type {
-                guard let verdict = context.judge.verdict(for: transform.value, use: site.use)
+                guard let verdict = context.verdict(for: transform.value, use: site.use)
                 else { continue }
                 let token = context.text(at: transform.span) ?? transform.value.keyword
                 var fixIts: [FixIt] = []

@@ -37,14 +37,16 @@ struct CertificateExpiryRule: LintRule {
             } else if notBefore > context.now {
                 out.append(
                     finding(
-                        "\(named.role) '\(written)' is not valid before \(CalendarDate.text(notBefore))",
+                        "\(named.role) '\(written)' is not valid before "
+                            + "\(CalendarDate.text(notBefore))",
                         at: named.reference.span))
             } else {
                 let days = Int(notAfter.timeIntervalSince(context.now) / 86_400)
                 guard days < Self.warningDays else { continue }
                 out.append(
                     finding(
-                        "\(named.role) '\(written)' expires on \(CalendarDate.text(notAfter)), in \(days) days",
+                        "\(named.role) '\(written)' expires on "
+                            + "\(CalendarDate.text(notAfter)), in \(days) days",
                         at: named.reference.span, severity: .warning))
             }
         }

@@ -34,7 +34,8 @@ struct CertificateIdentityMismatchRule: LintRule {
             let listed = names.isEmpty ? "no subjectAltName" : names.joined(separator: ", ")
             out.append(
                 finding(
-                    "certificate '\(own.reference.value.written)' does not vouch for identity '\(identity.value)'",
+                    "certificate '\(own.reference.value.written)' does not vouch for "
+                        + "identity '\(identity.value)'",
                     at: identity.span,
                     notes: [
                         DiagnosticNote(

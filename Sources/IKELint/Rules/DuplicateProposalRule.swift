@@ -26,7 +26,8 @@ struct DuplicateProposalRule: LintRule {
                 else { continue }
                 out.append(
                     finding(
-                        "proposal \(index + 1) repeats proposal \(first + 1) ('\(later.keywordString)')",
+                        "proposal \(index + 1) repeats proposal \(first + 1) "
+                            + "('\(later.keywordString)')",
                         at: later.span,
                         notes: [
                             DiagnosticNote(

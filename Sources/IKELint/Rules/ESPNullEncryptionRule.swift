@@ -33,7 +33,8 @@ struct ESPNullEncryptionRule: LintRule {
                         severity: context.profile == .cnsa ? .error : nil,
                         notes: [
                             DiagnosticNote(
-                                "\(RFC8221Requirements.nullEncryption): ENCR_NULL protects integrity only; traffic is readable on the path"
+                                "\(RFC8221Requirements.nullEncryption): ENCR_NULL protects "
+                                    + "integrity only; traffic is readable on the path"
                             )
                         ]))
             }

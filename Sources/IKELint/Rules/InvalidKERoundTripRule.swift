@@ -69,7 +69,8 @@ struct InvalidKERoundTripRule: LintRule {
         notes.append(
             DiagnosticNote("the responder answers INVALID_KE_PAYLOAD and the exchange restarts"))
         return finding(
-            "first key share '\(token)' will be refused: '\(remoteName)' selects '\(chosen.keyword)'",
+            "first key share '\(token)' will be refused: '\(remoteName)' selects "
+                + "'\(chosen.keyword)'",
             at: share.span, notes: notes)
     }
 
@@ -91,7 +92,8 @@ struct InvalidKERoundTripRule: LintRule {
         }
         let token = context.text(at: share.span) ?? share.group.keyword
         return finding(
-            "first key share '\(token)' is offered by the first proposal only; \(count) later proposals use '\(common.keyword)'",
+            "first key share '\(token)' is offered by the first proposal only; \(count) "
+                + "later proposals use '\(common.keyword)'",
             at: share.span, severity: .note,
             notes: [
                 DiagnosticNote(

@@ -31,7 +31,8 @@ struct LowEntropyPSKRule: LintRule {
                 at: key.span,
                 notes: [
                     DiagnosticNote(
-                        "\(key.origin) has an estimated \(key.estimatedBits) bits of entropy; aim for at least \(Self.minimumBits)"
+                        "\(key.origin) has an estimated \(key.estimatedBits) bits of "
+                            + "entropy; aim for at least \(Self.minimumBits)"
                     )
                 ])
         }

@@ -31,7 +31,8 @@ struct NoCommonProposalRule: LintRule {
             if local.ikeVersion != remote.ikeVersion {
                 out.append(
                     finding(
-                        "peer '\(local.name.value)' uses IKE\(local.ikeVersion) but \(remoteName) uses IKE\(remote.ikeVersion)",
+                        "peer '\(local.name.value)' uses IKE\(local.ikeVersion) but "
+                            + "\(remoteName) uses IKE\(remote.ikeVersion)",
                         at: local.version?.span ?? local.name.span,
                         notes: [
                             DiagnosticNote(
@@ -77,7 +78,8 @@ struct NoCommonProposalRule: LintRule {
             "\(what) has no proposal in common with \(remoteName)", at: ours.span,
             notes: [
                 DiagnosticNote(
-                    "the other side offers \(other.map { "'\($0.keywordString)'" }.joined(separator: ", ")) here",
+                    "the other side offers "
+                        + "\(other.map { "'\($0.keywordString)'" }.joined(separator: ", ")) here",
                     at: theirs.span),
                 DiagnosticNote("the closest proposals differ in: \(names)"),
             ])

@@ -36,7 +36,8 @@ struct PFSWeakerThanPhase1Rule: LintRule {
                 let phase1Token = context.text(at: phase1.span) ?? phase1.value.keyword
                 out.append(
                     finding(
-                        "PFS group '\(token)' (\(bits) bits) is weaker than the phase 1 group '\(phase1Token)' (\(phase1Bits) bits)",
+                        "PFS group '\(token)' (\(bits) bits) is weaker than the phase 1 "
+                            + "group '\(phase1Token)' (\(phase1Bits) bits)",
                         at: transform.span,
                         notes: [DiagnosticNote(how(phase1Token), at: phase1.span)],
                         fixIts: [
@@ -64,10 +65,16 @@ struct PFSWeakerThanPhase1Rule: LintRule {
                 $0.value == .dhGroup(group)
             })
         {
-            return (place, { "phase 1 is predicted to use '\($0)' (\(pair.remote.source.path) selects it)" })
+            return (
+                place,
+                { "phase 1 is predicted to use '\($0)' (\(pair.remote.source.path) selects it)" }
+            )
         }
         let groups = proposals.flatMap { $0.transforms.filter { $0.value.type == .dhGroup } }
-        guard let weakest = groups.min(by: { (Strength.bits(of: $0.value) ?? 0) < (Strength.bits(of: $1.value) ?? 0) })
+        guard
+            let weakest = groups.min(by: {
+                (Strength.bits(of: $0.value) ?? 0) < (Strength.bits(of: $1.value) ?? 0)
+            })
         else { return nil }
         return (weakest, { "the weakest group phase 1 offers is '\($0)'" })
     }

@@ -26,7 +26,10 @@ struct PeerWithoutIdentityRule: LintRule {
                 return finding(
                     "peer '\(peer.name.value)' has no 'id'; '\(expected)' is expected",
                     at: peer.name.span,
-                    notes: [DiagnosticNote("write 'id: \(expected)' to say so, or the id it really uses")])
+                    notes: [
+                        DiagnosticNote(
+                            "write 'id: \(expected)' to say so, or the id it really uses")
+                    ])
             }
             return finding(
                 "peer '\(peer.name.value)' has no 'id' and accepts any identity",

@@ -33,11 +33,14 @@ struct Phase2OutlivesPhase1Rule: LintRule {
                             "phase 1 lifetime is \(Durations.text(phase1)) here", at: written.span))
                 } else {
                     notes.append(
-                        DiagnosticNote("phase 1 uses the default lifetime of \(Durations.text(phase1))"))
+                        DiagnosticNote(
+                            "phase 1 uses the default lifetime of \(Durations.text(phase1))"))
                 }
                 out.append(
                     finding(
-                        "phase 2 entry '\(entry.name.value)' lives \(Durations.text(entry.lifetimeSeconds)), not shorter than its phase 1 SA",
+                        "phase 2 entry '\(entry.name.value)' lives "
+                            + "\(Durations.text(entry.lifetimeSeconds)), not shorter than "
+                            + "its phase 1 SA",
                         at: span, notes: notes))
             }
         }

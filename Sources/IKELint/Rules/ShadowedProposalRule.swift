@@ -32,7 +32,8 @@ struct ShadowedProposalRule: LintRule {
                 else { continue }
                 out.append(
                     finding(
-                        "proposal \(index + 1) can never be selected: proposal \(cover + 1) offers everything it does",
+                        "proposal \(index + 1) can never be selected: proposal \(cover + 1) "
+                            + "offers everything it does",
                         at: later.span,
                         notes: [
                             DiagnosticNote(

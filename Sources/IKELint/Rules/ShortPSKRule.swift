@@ -32,7 +32,8 @@ struct ShortPSKRule: LintRule {
                 severity: context.profile == .cnsa ? .error : nil,
                 notes: [
                     DiagnosticNote(
-                        "\(key.origin) is \(key.length) octets; use at least \(Self.minimumOctets) random octets"
+                        "\(key.origin) is \(key.length) octets; use at least "
+                            + "\(Self.minimumOctets) random octets"
                     )
                 ])
         }

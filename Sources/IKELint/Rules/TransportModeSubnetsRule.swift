@@ -25,7 +25,8 @@ struct TransportModeSubnetsRule: LintRule {
                 for selector in selectors where !selector.value.isSingleHost {
                     out.append(
                         finding(
-                            "transport mode entry '\(entry.name.value)' has network selector '\(selector.value)'",
+                            "transport mode entry '\(entry.name.value)' has network "
+                                + "selector '\(selector.value)'",
                             at: selector.span,
                             notes: entry.mode.map {
                                 [DiagnosticNote("transport mode is set here", at: $0.span)]

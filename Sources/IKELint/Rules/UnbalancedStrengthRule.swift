@@ -37,11 +37,13 @@ struct UnbalancedStrengthRule: LintRule {
             let strongToken = context.text(at: strongest.0.span) ?? strongest.0.value.keyword
             out.append(
                 finding(
-                    "'\(weakToken)' (\(weakest.1) bits) is far weaker than '\(strongToken)' (\(strongest.1) bits) in the same proposal",
+                    "'\(weakToken)' (\(weakest.1) bits) is far weaker than '\(strongToken)' "
+                        + "(\(strongest.1) bits) in the same proposal",
                     at: weakest.0.span,
                     notes: [
                         DiagnosticNote(
-                            "'\(strongToken)' gives \(strongest.1) bits here", at: strongest.0.span),
+                            "'\(strongToken)' gives \(strongest.1) bits "
+                                + "here", at: strongest.0.span),
                         DiagnosticNote("the proposal is only as strong as its weakest part"),
                     ]))
         }

@@ -28,7 +28,8 @@ struct UnusualIKELifetimeRule: LintRule {
             else { return nil }
             let side = seconds.value < Self.range.lowerBound ? "shorter" : "longer"
             return finding(
-                "phase 1 lifetime \(Durations.text(seconds.value)) of peer '\(peer.name.value)' is \(side) than common practice",
+                "phase 1 lifetime \(Durations.text(seconds.value)) of peer "
+                    + "'\(peer.name.value)' is \(side) than common practice",
                 at: seconds.span, notes: [DiagnosticNote("common practice is 1h to 24h")])
         }
     }

@@ -34,20 +34,25 @@ struct UnusualIPsecLifetimeRule: LintRule {
                     let side = seconds.value < Self.range.lowerBound ? "shorter" : "longer"
                     out.append(
                         finding(
-                            "phase 2 lifetime \(Durations.text(seconds.value)) of entry '\(name)' is \(side) than common practice",
-                            at: seconds.span, notes: [DiagnosticNote("common practice is 5m to 8h")]))
+                            "phase 2 lifetime \(Durations.text(seconds.value)) of entry "
+                                + "'\(name)' is \(side) than common practice",
+                            at: seconds.span, notes: [DiagnosticNote("common practice is 5m to 8h")]
+                        ))
                 }
                 if let bytes = entry.lifetime.bytes, bytes.value < Self.minimumBytes {
                     out.append(
                         finding(
-                            "byte lifetime \(Durations.size(bytes.value)) of entry '\(name)' forces constant rekeying",
+                            "byte lifetime \(Durations.size(bytes.value)) of entry "
+                                + "'\(name)' forces constant rekeying",
                             at: bytes.span,
-                            notes: [DiagnosticNote("a busy link moves that in well under a second")]))
+                            notes: [DiagnosticNote("a busy link moves that in well under a second")]
+                        ))
                 }
                 if let packets = entry.lifetime.packets, packets.value < Self.minimumPackets {
                     out.append(
                         finding(
-                            "packet lifetime \(packets.value) of entry '\(name)' forces constant rekeying",
+                            "packet lifetime \(packets.value) of entry '\(name)' forces "
+                                + "constant rekeying",
                             at: packets.span,
                             notes: [DiagnosticNote("use at least \(Self.minimumPackets) packets")]))
                 }

@@ -24,7 +24,8 @@ struct WeakCertificateKeyRule: LintRule {
     func check(_ context: LintContext) -> [Diagnostic] {
         context.namedCertificates.compactMap { named in
             guard let key = try? named.certificate.publicKey,
-                let (severity, requirement) = Self.judge(key, profile: context.profile) else {
+                let (severity, requirement) = Self.judge(key, profile: context.profile)
+            else {
                 return nil
             }
             let written = named.reference.value.written
@@ -38,17 +39,22 @@ struct WeakCertificateKeyRule: LintRule {
     private static func judge(_ key: PublicKey, profile: LintProfile) -> (Severity, String)? {
         switch (profile, key.algorithm) {
         case (.cnsa, .rsa) where key.keyBits < RFC9206Requirements.minimumRSABits:
-            return (.error, "\(RFC9206Requirements.algorithms) requires RSA keys of at least 3072 bits")
+            return (
+                .error, "\(RFC9206Requirements.algorithms) requires RSA keys of at least 3072 bits"
+            )
         case (.cnsa, .rsa), (.cnsa, .ecP384):
             return nil
         case (.cnsa, _):
-            return (.error, "\(RFC9206Requirements.algorithms) allows only ECDSA P-384 or RSA 3072 keys")
+            return (
+                .error, "\(RFC9206Requirements.algorithms) allows only ECDSA P-384 or RSA 3072 keys"
+            )
         case (.legacy, .rsa) where key.keyBits < 1024:
             return (.error, "RSA keys under 1024 bits are broken")
         case (_, .rsa) where key.keyBits < 2048:
             return (
                 profile == .legacy ? .warning : .error,
-                "\(RFC8247Requirements.rsaKeySize) requires RSA keys of at least 2048 bits")
+                "\(RFC8247Requirements.rsaKeySize) requires RSA keys of at least 2048 bits"
+            )
         default:
             return nil
         }

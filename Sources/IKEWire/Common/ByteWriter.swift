@@ -16,23 +16,17 @@ struct ByteWriter {
     mutating func write(_ value: UInt8) { bytes.append(value) }
 
     /// Appends a big-endian 16-bit value.
-    mutating func write(_ value: UInt16) {
-        bytes.append(UInt8(truncatingIfNeeded: value >> 8))
-        bytes.append(UInt8(truncatingIfNeeded: value))
-    }
+    mutating func write(_ value: UInt16) { appendBigEndian(value) }
 
     /// Appends a big-endian 32-bit value.
-    mutating func write(_ value: UInt32) {
-        for shift in stride(from: 24, through: 0, by: -8) {
-            bytes.append(UInt8(truncatingIfNeeded: value >> UInt32(shift)))
-        }
-    }
+    mutating func write(_ value: UInt32) { appendBigEndian(value) }
 
     /// Appends a big-endian 64-bit value.
-    mutating func write(_ value: UInt64) {
-        for shift in stride(from: 56, through: 0, by: -8) {
-            bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift)))
-        }
+    mutating func write(_ value: UInt64) { appendBigEndian(value) }
+
+    // One append of the value's network-order octets instead of one append per octet.
+    private mutating func appendBigEndian<T: FixedWidthInteger>(_ value: T) {
+        withUnsafeBytes(of: value.bigEndian) { bytes.append(contentsOf: $0) }
     }
 
     /// Appends octets.

@@ -93,6 +93,7 @@ public struct DataAttribute: Hashable, Sendable {
         -> [DataAttribute]
     {
         var attributes: [DataAttribute] = []
+        if !reader.isAtEnd { attributes.reserveCapacity(reader.remaining / 4) }
         while !reader.isAtEnd {
             guard let attribute = read(from: &reader) else {
                 throw reader.malformed("data attribute runs past its container", in: payloadType)

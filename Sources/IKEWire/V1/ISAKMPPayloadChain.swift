@@ -34,10 +34,38 @@ public enum ISAKMPPayloadChain {
         return try read(from: &reader, firstPayload: firstPayload, allowPadding: allowPadding)
     }
 
+    /// The body octets of each payload of a chain exactly as they appear (after each
+    /// generic header), without decoding them. RFC 2409 section 5 computes HASH_I and
+    /// HASH_R over SAi_b and IDii_b / IDir_b, the bodies as the initiator sent them;
+    /// taking them from the received octets keeps any reserved bits the sender set.
+    /// Stops at the last payload; what follows it (padding) is ignored.
+    public static func payloadBodies(_ bytes: [UInt8], firstPayload: ISAKMPPayloadType)
+        throws(WireError) -> [(type: ISAKMPPayloadType, body: [UInt8])]
+    {
+        var reader = ByteReader(bytes)
+        var bodies: [(type: ISAKMPPayloadType, body: [UInt8])] = []
+        var type = firstPayload
+        while type != .none {
+            let start = reader.position
+            guard let next = reader.readUInt8(), reader.readUInt8() != nil,
+                let length = reader.readUInt16(), length >= 4,
+                let body = reader.readBytes(Int(length) - genericHeaderSize)
+            else {
+                throw WireError(
+                    .truncated, payloadType: type.rawValue, offset: start,
+                    detail: "payload runs past the end of the input")
+            }
+            bodies.append((type, body))
+            type = ISAKMPPayloadType(rawValue: next)
+        }
+        return bodies
+    }
+
     static func read(
         from reader: inout ByteReader, firstPayload: ISAKMPPayloadType, allowPadding: Bool
     ) throws(WireError) -> [ISAKMPPayload] {
         var payloads: [ISAKMPPayload] = []
+        payloads.reserveCapacity(12)
         var type = firstPayload
         while type != .none {
             let start = reader.position

@@ -46,12 +46,12 @@ public struct IKEv2Message: Hashable, Sendable {
         header.nextPayload = payloads.first?.type ?? .none
         header.write(to: &writer)
         try IKEv2PayloadChain.write(payloads, to: &writer)
-        writer.patch32(at: 24, UInt32(truncatingIfNeeded: writer.count))
-        guard writer.count <= Int(UInt32.max) else {
+        guard let length = UInt32(exactly: writer.count) else {
             throw WireError(
                 .valueTooLarge, payloadType: nil, offset: 24,
                 detail: "message of \(writer.count) octets does not fit the Length field")
         }
+        writer.patch32(at: 24, length)
         return writer.bytes
     }
 
@@ -117,9 +117,11 @@ extension IKEv2Message {
         throws(WireError) -> [UInt8]
     {
         var octets = try IKEv2Message(header: header, payloads: payloads).encode()
-        let total = octets.count + bodyLength
-        let skStart = try lastPayloadStart(in: octets)
-        guard bodyLength >= 0, let skLength = UInt16(exactly: total - skStart),
+        let skStart = try lastPayloadStart(in: octets).start
+        // Checked before adding, so an absurd length cannot overflow the sum.
+        let fits = bodyLength >= 0 && bodyLength <= Int(UInt16.max)
+        let total = octets.count + (fits ? bodyLength : 0)
+        guard fits, let skLength = UInt16(exactly: total - skStart),
             let messageLength = UInt32(exactly: total)
         else {
             throw WireError(
@@ -134,42 +136,58 @@ extension IKEv2Message {
 
     /// For a received datagram that ends with an SK or SKF payload, the number of
     /// leading octets the ICV (or AEAD tag) authenticates as associated data: through the
-    /// SK generic header, or through the SKF Total Fragments field. Walks only the
-    /// generic payload headers; nil when the message has no encrypted payload.
+    /// SK generic header, or through the SKF Total Fragments field. Checks the header and
+    /// walks only the generic payload headers, so it is cheap to call before decoding;
+    /// nil when the message has no encrypted payload.
     public static func authenticatedPrefixLength(of datagram: [UInt8]) throws(WireError)
         -> Int?
     {
-        let message = try IKEv2Message(decoding: datagram)
-        switch message.payloads.last {
-        case .encrypted:
-            return try lastPayloadStart(in: datagram) + IKEv2PayloadChain.genericHeaderSize
-        case .encryptedFragment:
-            return try lastPayloadStart(in: datagram) + IKEv2PayloadChain.genericHeaderSize + 4
-        default:
-            return nil
+        var reader = ByteReader(datagram)
+        let header = try IKEv2Header(reading: &reader)
+        guard header.length == datagram.count else {
+            throw WireError(
+                .lengthMismatch, payloadType: nil, offset: 24,
+                detail: "header length \(header.length), datagram \(datagram.count) octets")
+        }
+        let (start, type) = try lastPayloadStart(in: datagram)
+        switch type {
+        case .encrypted: return start + IKEv2PayloadChain.genericHeaderSize
+        case .encryptedFragment: return start + IKEv2PayloadChain.genericHeaderSize + 4
+        default: return nil
         }
     }
 
-    // The offset of the last payload's generic header in an encoded message whose chain
-    // is known to be well formed.
-    private static func lastPayloadStart(in octets: [UInt8]) throws(WireError) -> Int {
+    /// For a decoded message that ends with an SK or SKF payload, the same length: the
+    /// datagram minus the opaque body, since decoding checked that the encrypted payload
+    /// ends the datagram and the header's Length equals its size.
+    public var authenticatedPrefixLength: Int? {
+        if let body = encryptedPayload?.body { return Int(header.length) - body.count }
+        if let body = encryptedFragmentPayload?.body { return Int(header.length) - body.count }
+        return nil
+    }
+
+    // The offset and type of the last payload's generic header (an SK or SKF payload ends
+    // the walk); for a message without payloads, the end of the header and `.none`.
+    private static func lastPayloadStart(in octets: [UInt8]) throws(WireError)
+        -> (start: Int, type: IKEv2PayloadType)
+    {
         var reader = ByteReader(octets)
         let header = try IKEv2Header(reading: &reader)
         var type = header.nextPayload
-        var start = reader.position
+        var last = (start: reader.position, type: IKEv2PayloadType.none)
         while type != .none {
-            start = reader.position
+            last = (reader.position, type)
             guard let next = reader.readUInt8(), reader.readUInt8() != nil,
                 let length = reader.readUInt16(), length >= 4,
                 reader.readWindow(Int(length) - 4) != nil
             else {
                 throw WireError(
-                    .truncated, payloadType: type.rawValue, offset: start,
+                    .truncated, payloadType: type.rawValue, offset: last.start,
                     detail: "payload runs past the end of the message")
             }
             if type == .encrypted || type == .encryptedFragment { break }
             type = IKEv2PayloadType(rawValue: next)
         }
-        return start
+        return last
     }
 }

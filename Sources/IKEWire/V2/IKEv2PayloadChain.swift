@@ -40,6 +40,7 @@ public enum IKEv2PayloadChain {
         from reader: inout ByteReader, firstPayload: IKEv2PayloadType, allowEncrypted: Bool
     ) throws(WireError) -> [IKEv2Payload] {
         var payloads: [IKEv2Payload] = []
+        payloads.reserveCapacity(12)
         var type = firstPayload
         while type != .none {
             let start = reader.position

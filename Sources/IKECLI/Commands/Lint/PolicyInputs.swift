@@ -34,7 +34,7 @@ struct PolicyInputs {
             {
                 let found = policyFiles(under: argument, depth: 0)
                 if found.isEmpty { result.emptyFolders.append(argument) }
-                found.forEach { add(.file($0)) }
+                for path in found { add(.file(path)) }
             } else {
                 // Missing files are loaded too, so the loader reports them like any other.
                 add(.file(argument))

@@ -67,7 +67,9 @@ extension IKEv2Session {
         _ offer: ChildOffer, exchange: IKEv2ExchangeType, rekeying: ChildSA?,
         ignoringGroups: Bool
     ) -> ChildDecision {
-        let candidates = configuration.children.filter { rekeying == nil || $0.name == rekeying?.name }
+        let candidates = configuration.children.filter {
+            rekeying == nil || $0.name == rekeying?.name
+        }
         let offeredProtocol = offer.sa.proposals.first?.securityProtocol
         let fallbackName = rekeying?.name ?? configuration.children.first?.name ?? "(none)"
         func phase(_ name: String) -> NegotiationFailure.Phase {
@@ -118,7 +120,8 @@ extension IKEv2Session {
                 failure(
                     .invalidSyntax, phase: phase(match.configuration.name), exchange: exchange,
                     notify: .invalidSyntax, refusedBy: role,
-                    reason: "the selected proposal carries an SPI of \(choice.peerSPI.count) octets"))
+                    reason: "the selected proposal carries an SPI of \(choice.peerSPI.count) octets"
+                ))
         }
         let mode: IPsecMode =
             offer.wantsTransport && match.configuration.mode == .transport ? .transport : .tunnel

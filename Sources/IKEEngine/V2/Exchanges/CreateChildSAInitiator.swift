@@ -16,7 +16,8 @@ extension IKEv2Session {
     ) -> [SessionAction] {
         let (local, remote) =
             rekeying.map { ($0.localSelectors, $0.remoteSelectors) }
-            ?? ChildSATask.selectors(child, local: configuration.local, remote: configuration.remote)
+            ?? ChildSATask.selectors(
+                child, local: configuration.local, remote: configuration.remote)
         let childRequest = ChildRequest(
             configuration: child, spi: ChildSATask.newSPI(random), proposals: child.proposals,
             initiatorSelectors: local, responderSelectors: remote)

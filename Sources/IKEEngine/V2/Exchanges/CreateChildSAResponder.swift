@@ -43,7 +43,8 @@ extension IKEv2Session {
         var rekeying: ChildSA?
         if let rekeySPI {
             let spi = UInt32(truncatingIfNeeded: bigEndianValue(rekeySPI))
-            guard rekeySPI.count == 4, let old = est.children.first(where: { $0.outboundSPI == spi })
+            guard rekeySPI.count == 4,
+                let old = est.children.first(where: { $0.outboundSPI == spi })
             else {
                 let refusal = failure(
                     .childSANotFound, phase: .childRekey("?"), exchange: .createChildSA,
@@ -60,7 +61,8 @@ extension IKEv2Session {
             return [answer([.notify(IKEv2NotifyPayload(type: .invalidSyntax))])]
         }
 
-        switch decideChild(offer, exchange: .createChildSA, rekeying: rekeying, ignoringGroups: false)
+        switch decideChild(
+            offer, exchange: .createChildSA, rekeying: rekeying, ignoringGroups: false)
         {
         case .refused(let notify, let refusal):
             return [answer([.notify(IKEv2NotifyPayload(type: notify))]), .failed(refusal)]
@@ -70,7 +72,9 @@ extension IKEv2Session {
             var secret: SecretBytes?
             if let group = choice.proposal.dhGroups.first {
                 guard let peerKE, peerKE.groupNumber == group.rawValue else {
-                    return [answer([.notify(.invalidKEPayload(acceptedGroupNumber: group.rawValue))])]
+                    return [
+                        answer([.notify(.invalidKEPayload(acceptedGroupNumber: group.rawValue))])
+                    ]
                 }
                 guard let pair = try? NonceAndKeyExchange.keyPair(group, random: random),
                     let shared = NonceAndKeyExchange.sharedSecret(pair, peer: peerKE)
@@ -154,7 +158,9 @@ extension IKEv2Session {
                 proposals: NegotiationFailure.ProposalLists(
                     received: ProposalSelection.offeredProposals(saPayload.proposals),
                     configured: configuration.ikeProposals))
-            return [answer([.notify(IKEv2NotifyPayload(type: .noProposalChosen))]), .failed(refusal)]
+            return [
+                answer([.notify(IKEv2NotifyPayload(type: .noProposalChosen))]), .failed(refusal),
+            ]
         }
         guard let peerKE, peerKE.groupNumber == group.rawValue else {
             return [answer([.notify(.invalidKEPayload(acceptedGroupNumber: group.rawValue))])]

@@ -164,7 +164,8 @@ extension IKEv2Session {
         case .command(let command):
             return start(command, est: &est)
         case .createChild(let child):
-            return requestChild(child, rekeying: nil, group: child.proposals.first?.dhGroups.first,
+            return requestChild(
+                child, rekeying: nil, group: child.proposals.first?.dhGroups.first,
                 triedGroups: [], est: &est)
         case .deleteReplacedChild(let child):
             let delete = IKEv2DeletePayload.childSAs(child.protocolID, spis: [child.inboundSPI])
@@ -186,7 +187,7 @@ extension IKEv2Session {
         case .rekeyChildSA(let name):
             guard let child = est.children.first(where: { $0.name == name }),
                 let config = configuration.children.first(where: { $0.name == name })
-            else { return [missingChild(name, phase: .childRekey(name))] }
+            else { return [missingChild(name, phase: .childRekey(name), exchange: .createChildSA)] }
             return requestChild(
                 config, rekeying: child, group: config.proposals.first?.dhGroups.first,
                 triedGroups: [], est: &est)
@@ -196,7 +197,7 @@ extension IKEv2Session {
         case .deleteChildSA(let name):
             let doomed = est.children.filter { $0.name == name }
             guard let first = doomed.first else {
-                return [missingChild(name, phase: .informational)]
+                return [missingChild(name, phase: .informational, exchange: .informational)]
             }
             let delete = IKEv2DeletePayload.childSAs(
                 first.protocolID, spis: doomed.map(\.inboundSPI))
@@ -214,10 +215,12 @@ extension IKEv2Session {
         }
     }
 
-    private func missingChild(_ name: String, phase: NegotiationFailure.Phase) -> SessionAction {
+    private func missingChild(
+        _ name: String, phase: NegotiationFailure.Phase, exchange: IKEv2ExchangeType
+    ) -> SessionAction {
         .failed(
             failure(
-                .childSANotFound, phase: phase, exchange: .informational, notify: nil,
+                .childSANotFound, phase: phase, exchange: exchange, notify: nil,
                 refusedBy: role, reason: "no installed Child SA is named '\(name)'"))
     }
 }

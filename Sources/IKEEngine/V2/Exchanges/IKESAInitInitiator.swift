@@ -188,7 +188,8 @@ extension IKEv2Session {
                     failure(
                         .invalidKeyExchange, phase: .ikeSA, exchange: .ikeSAInit, notify: nil,
                         refusedBy: .initiator,
-                        reason: "responder's KE payload is not a valid \(sent.keyPair.group) value"))
+                        reason: "responder's KE payload is not a valid \(sent.keyPair.group) value")
+                )
             ]
         }
 

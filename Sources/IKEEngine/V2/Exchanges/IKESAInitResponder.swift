@@ -64,14 +64,16 @@ extension IKEv2Session {
                 proposals: NegotiationFailure.ProposalLists(
                     received: ProposalSelection.offeredProposals(saPayload.proposals),
                     configured: configuration.ikeProposals))
-            var actions = answerStatelessly(header, notify: IKEv2NotifyPayload(type: .noProposalChosen))
+            var actions = answerStatelessly(
+                header, notify: IKEv2NotifyPayload(type: .noProposalChosen))
             actions.append(close(refusal))
             return actions
         }
 
         // Section 1.2: the KE payload must be for the selected group.
         guard kePayload.groupNumber == group.rawValue else {
-            return answerStatelessly(header, notify: .invalidKEPayload(acceptedGroupNumber: group.rawValue))
+            return answerStatelessly(
+                header, notify: .invalidKEPayload(acceptedGroupNumber: group.rawValue))
         }
         do {
             return try completeInitResponse(
@@ -109,7 +111,8 @@ extension IKEv2Session {
                 .invalidKeyExchange, phase: .ikeSA, exchange: .ikeSAInit, notify: .invalidSyntax,
                 refusedBy: .responder,
                 reason: "initiator's KE payload is not a valid \(group) value")
-            var actions = answerStatelessly(header, notify: IKEv2NotifyPayload(type: .invalidSyntax))
+            var actions = answerStatelessly(
+                header, notify: IKEv2NotifyPayload(type: .invalidSyntax))
             actions.append(close(refusal))
             return actions
         }
@@ -163,13 +166,11 @@ extension IKEv2Session {
         return [.send(response)]
     }
 
-    /// A CERTREQ naming our trust anchors, when we expect a certificate (RFC 7296
-    /// section 3.7: SHA-1 hashes of the CAs' public keys).
+    /// A CERTREQ naming our trust anchors, when we expect a certificate.
     func certificateRequest() throws -> IKEv2Payload? {
-        guard case .certificate(let anchors, _) = configuration.remoteAuthentication,
-            !anchors.isEmpty
-        else { return nil }
-        let hashes = try anchors.map { try $0.subjectPublicKeyInfoSHA1 }
-        return .certificateRequest(IKEv2CertificateRequestPayload(x509AuthorityKeyHashes: hashes))
+        guard case .certificate(let anchors, _) = configuration.remoteAuthentication else {
+            return nil
+        }
+        return try CertificateRequestTask.payload(anchors: anchors)
     }
 }

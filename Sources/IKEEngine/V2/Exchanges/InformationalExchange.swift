@@ -23,7 +23,9 @@ extension IKEv2Session {
                     deletesIKE = true
                 } else if delete.spiSize == 4 {
                     peerSPIs[protocolID, default: []].append(
-                        contentsOf: delete.spis.map { UInt32(truncatingIfNeeded: bigEndianValue($0)) })
+                        contentsOf: delete.spis.map {
+                            UInt32(truncatingIfNeeded: bigEndianValue($0))
+                        })
                 }
             case .notify(let notify) where notify.type == .authenticationFailed:
                 authenticationRejected = true

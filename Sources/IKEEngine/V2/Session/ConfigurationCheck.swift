@@ -18,7 +18,7 @@ enum ConfigurationCheck {
     }
 
     private static func ikeProposalProblem(_ proposal: Proposal) -> String? {
-        let text = proposal.keywordString
+        var text: String { proposal.keywordString }
         guard proposal.protocolID == .ike else { return "IKE proposal '\(text)' is not for IKE" }
         guard !proposal.encryption.isEmpty, !proposal.prf.isEmpty, !proposal.dhGroups.isEmpty
         else { return "IKE proposal '\(text)' lacks a cipher, a PRF or a DH group" }
@@ -56,7 +56,7 @@ enum ConfigurationCheck {
         guard child.protocolID != .ike else { return "Child SA '\(child.name)' is not ESP or AH" }
         guard !child.proposals.isEmpty else { return "Child SA '\(child.name)' has no proposal" }
         for proposal in child.proposals {
-            let text = proposal.keywordString
+            var text: String { proposal.keywordString }
             guard proposal.protocolID == child.protocolID else {
                 return "Child SA '\(child.name)' proposal '\(text)' is for another protocol"
             }

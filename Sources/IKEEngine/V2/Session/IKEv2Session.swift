@@ -216,7 +216,8 @@ public final class IKEv2Session: IKESession {
         var recorded = header
         recorded.nextPayload = .encrypted
         record(
-            recorded, payloads: [.encrypted(IKEv2EncryptedPayload(firstInnerPayload: .none, body: []))],
+            recorded,
+            payloads: [.encrypted(IKEv2EncryptedPayload(firstInnerPayload: .none, body: []))],
             inner: inner, datagram: datagram, sent: true)
         return (.send(datagram), octets)
     }

@@ -101,8 +101,7 @@ enum ChildSATask {
         _ children: [ChildConfiguration], protocolID: SecurityProtocol?,
         initiatorSelectors: [TrafficSelector], responderSelectors: [TrafficSelector],
         local: Endpoint, remote: Endpoint
-    ) -> (configuration: ChildConfiguration, local: [TrafficSelector], remote: [TrafficSelector])?
-    {
+    ) -> (configuration: ChildConfiguration, local: [TrafficSelector], remote: [TrafficSelector])? {
         for child in children where protocolID == nil || child.protocolID == protocolID {
             let (ours, theirs) = selectors(child, local: local, remote: remote)
             let narrowedLocal = narrow(responderSelectors, to: ours)
@@ -134,7 +133,8 @@ enum ChildSATask {
                 key: keyMaterial.keys.skD, seed: sharedSecret + SecretBytes(nonces),
                 length: total)
         } else {
-            stream = try keyMaterial.prf.plus(key: keyMaterial.keys.skD, seed: nonces, length: total)
+            stream = try keyMaterial.prf.plus(
+                key: keyMaterial.keys.skD, seed: nonces, length: total)
         }
 
         var offset = 0

@@ -109,7 +109,7 @@ struct IKEv1Lifetimes {
     // RFC 2407 section 4.5 and RFC 2409 appendix A: a Life Duration applies to the Life
     // Type sent just before it. Returns false for a duration without a type, an unknown
     // type, or a value wider than 64 bits.
-    mutating func take(type: UInt16, value: DataAttribute, pending: inout UInt16?) -> Bool {
+    mutating func take(_ value: DataAttribute, pending: inout UInt16?) -> Bool {
         guard let unit = pending, let duration = value.integerValue else { return false }
         pending = nil
         switch unit {

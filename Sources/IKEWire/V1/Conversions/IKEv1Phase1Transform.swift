@@ -79,10 +79,7 @@ public struct IKEv1Phase1Transform: Hashable, Sendable {
                 guard let basic else { return nil }
                 pendingLifeType = basic
             case IKEv1Phase1Attribute.lifeDuration:
-                guard
-                    lifetimes.take(
-                        type: attribute.type, value: attribute, pending: &pendingLifeType)
-                else { return nil }
+                guard lifetimes.take(attribute, pending: &pendingLifeType) else { return nil }
             default:
                 return nil
             }
@@ -110,17 +107,17 @@ public struct IKEv1Phase1Transform: Hashable, Sendable {
             DataAttribute(type: IKEv1Phase1Attribute.encryptionAlgorithm, value: .basic(encryption))
         ]
         if let bits = cipher.keyBits {
+            // Beyond 16 bits the value goes out in variable form rather than cut short.
             attributes.append(
-                DataAttribute(
-                    type: IKEv1Phase1Attribute.keyLength,
-                    value: .basic(UInt16(truncatingIfNeeded: bits))))
+                .integer(type: IKEv1Phase1Attribute.keyLength, UInt64(clamping: bits)))
         }
         attributes += [
             DataAttribute(
                 type: IKEv1Phase1Attribute.hashAlgorithm,
                 value: .basic(IKEv1Values.phase1Hash(hash))),
             DataAttribute(
-                type: IKEv1Phase1Attribute.authenticationMethod, value: .basic(authMethod.rawValue)),
+                type: IKEv1Phase1Attribute.authenticationMethod,
+                value: .basic(authMethod.rawValue)),
             DataAttribute(
                 type: IKEv1Phase1Attribute.groupDescription, value: .basic(group.rawValue)),
         ]

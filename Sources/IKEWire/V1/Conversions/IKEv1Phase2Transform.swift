@@ -26,13 +26,16 @@ public struct IKEv1Phase2Transform: Hashable, Sendable {
     public var lifeKilobytes: UInt64?
     /// Whether 64-bit extended sequence numbers are asked for (RFC 4304).
     public var extendedSequenceNumbers: Bool
+    /// The ECN Tunnel attribute (RFC 3168 section 9.2.1: 1 allowed, 2 forbidden), if sent.
+    public var ecnTunnel: UInt16?
 
     /// A quick mode transform from its parts.
     public init(
         number: UInt8, transformID: UInt8, keyLength: Int? = nil,
         authenticationAlgorithm: IntegrityAlgorithm? = nil, group: DHGroup? = nil,
         encapsulationMode: IKEv1EncapsulationMode? = nil, lifeSeconds: UInt64? = nil,
-        lifeKilobytes: UInt64? = nil, extendedSequenceNumbers: Bool = false
+        lifeKilobytes: UInt64? = nil, extendedSequenceNumbers: Bool = false,
+        ecnTunnel: UInt16? = nil
     ) {
         self.number = number
         self.transformID = transformID
@@ -43,6 +46,7 @@ public struct IKEv1Phase2Transform: Hashable, Sendable {
         self.lifeSeconds = lifeSeconds
         self.lifeKilobytes = lifeKilobytes
         self.extendedSequenceNumbers = extendedSequenceNumbers
+        self.ecnTunnel = ecnTunnel
     }
 
     /// An ESP transform for a cipher (and integrity algorithm unless it is an AEAD); nil
@@ -96,7 +100,8 @@ public struct IKEv1Phase2Transform: Hashable, Sendable {
 
     /// Reads a quick mode transform's attributes. Nil when an attribute is unknown, has the
     /// wrong shape or an unknown value, or a life duration has no life type before it:
-    /// RFC 2407 section 4.5 asks for such a transform to be refused.
+    /// RFC 2407 section 4.5 asks for such a transform to be refused. Key Rounds and the
+    /// IPComp attributes are not modelled and make the transform unreadable here too.
     public init?(_ transform: ISAKMPTransform) {
         self.init(number: transform.number, transformID: transform.transformID)
         var lifetimes = IKEv1Lifetimes()
@@ -108,10 +113,7 @@ public struct IKEv1Phase2Transform: Hashable, Sendable {
                 guard let basic else { return nil }
                 pendingLifeType = basic
             case IKEv1Phase2Attribute.saLifeDuration:
-                guard
-                    lifetimes.take(
-                        type: attribute.type, value: attribute, pending: &pendingLifeType)
-                else { return nil }
+                guard lifetimes.take(attribute, pending: &pendingLifeType) else { return nil }
             case IKEv1Phase2Attribute.groupDescription:
                 guard let basic, let value = DHGroup(rawValue: basic) else { return nil }
                 group = value
@@ -128,6 +130,9 @@ public struct IKEv1Phase2Transform: Hashable, Sendable {
             case IKEv1Phase2Attribute.extendedSequenceNumber:
                 guard basic == 1 else { return nil }
                 extendedSequenceNumbers = true
+            case IKEv1Phase2Attribute.ecnTunnel:
+                guard let basic, basic == 1 || basic == 2 else { return nil }
+                ecnTunnel = basic
             default:
                 return nil
             }
@@ -137,7 +142,7 @@ public struct IKEv1Phase2Transform: Hashable, Sendable {
     }
 
     /// The wire transform with attributes in the usual order: life pairs, group,
-    /// encapsulation mode, authentication algorithm, key length, ESN.
+    /// encapsulation mode, authentication algorithm, key length, ESN, ECN tunnel.
     public var wireTransform: ISAKMPTransform {
         let lifetimes = IKEv1Lifetimes(seconds: lifeSeconds, kilobytes: lifeKilobytes)
         var attributes = lifetimes.attributes(
@@ -162,14 +167,17 @@ public struct IKEv1Phase2Transform: Hashable, Sendable {
                     type: IKEv1Phase2Attribute.authenticationAlgorithm, value: .basic(value)))
         }
         if let keyLength {
+            // Beyond 16 bits the value goes out in variable form rather than cut short.
             attributes.append(
-                DataAttribute(
-                    type: IKEv1Phase2Attribute.keyLength,
-                    value: .basic(UInt16(truncatingIfNeeded: keyLength))))
+                .integer(type: IKEv1Phase2Attribute.keyLength, UInt64(clamping: keyLength)))
         }
         if extendedSequenceNumbers {
             attributes.append(
                 DataAttribute(type: IKEv1Phase2Attribute.extendedSequenceNumber, value: .basic(1)))
+        }
+        if let ecnTunnel {
+            attributes.append(
+                DataAttribute(type: IKEv1Phase2Attribute.ecnTunnel, value: .basic(ecnTunnel)))
         }
         return ISAKMPTransform(number: number, transformID: transformID, attributes: attributes)
     }

@@ -35,7 +35,8 @@
 ///
 /// Does not decode the labeled-domain fields that RFC 2407 section 4.6.1 appends to the
 /// situation when SIT_SECRECY or SIT_INTEGRITY is set: such a payload is rejected with
-/// `unsupportedValue`. No IKE implementation in use sends them.
+/// `unsupportedValue`. No IKE implementation in use sends them. For a DOI other than IPsec
+/// the situation is read as four octets, as RFC 2408 section 3.4 lays it out.
 public struct ISAKMPSAPayload: Hashable, Sendable {
     /// DOI 1: IPsec (RFC 2407).
     public static let ipsecDOI: UInt32 = 1

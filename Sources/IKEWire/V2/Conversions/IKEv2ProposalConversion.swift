@@ -16,10 +16,9 @@ extension IKEv2Transform {
     public init(_ transform: Transform) {
         var attributes: [DataAttribute] = []
         if let bits = transform.keyLengthAttribute {
+            // Beyond 16 bits the value goes out in variable form rather than cut short.
             attributes.append(
-                DataAttribute(
-                    type: IKEv2TransformAttribute.keyLength,
-                    value: .basic(UInt16(truncatingIfNeeded: bits))))
+                .integer(type: IKEv2TransformAttribute.keyLength, UInt64(clamping: bits)))
         }
         self.init(
             type: transform.type.rawValue, transformID: transform.transformID,

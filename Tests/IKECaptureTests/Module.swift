@@ -1,1 +1,0 @@
-// Tests of IKECapture live beside this file, one file per component.

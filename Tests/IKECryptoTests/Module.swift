@@ -1,1 +1,0 @@
-// Tests of IKECrypto live beside this file, one file per component.

@@ -1,1 +1,0 @@
-// Tests of IKEWire live beside this file, one file per component.
