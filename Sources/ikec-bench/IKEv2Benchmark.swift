@@ -261,4 +261,10 @@ struct BenchmarkFailure: Error, CustomStringConvertible {
     let text: String
     /// The same.
     var description: String { text }
+
+    /// A failure (both benchmark suites' spellings).
+    init(text: String) { self.text = text }
+
+    /// A failure.
+    init(_ text: String) { self.text = text }
 }
