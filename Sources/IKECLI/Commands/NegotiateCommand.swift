@@ -1,4 +1,5 @@
 import Foundation
+import IKECapture
 import IKEPlan
 import IKEPolicy
 
@@ -34,6 +35,12 @@ public enum NegotiateCommand: CLICommand {
                 "at", placeholder: "time",
                 help: "Validate certificates at this RFC 3339 time (default: now; with --seed, "
                     + "the end of the current UTC day, 23:59:59Z)"),
+            OptionSpec.value(
+                "pcap", placeholder: "file",
+                help: "Write every IKE datagram and test packet to this pcap file"),
+            OptionSpec.value(
+                "keys", placeholder: "folder",
+                help: "Write Wireshark key tables (session keys, mode 0600) into this folder"),
             CommonOptions.color,
         ])
 
@@ -91,6 +98,15 @@ public enum NegotiateCommand: CLICommand {
             ? NegotiationJSONRenderer.render(report).serialized() + "\n"
             : NegotiationTextRenderer.render(report)
         var stderr = ""
+        do {
+            stderr += try writeArtifacts(
+                report, pcap: arguments.value("pcap"), keys: arguments.value("keys"))
+        } catch {
+            return CommandOutput(
+                stdout: stdout,
+                stderr: stderr + "ikec negotiate: \(ErrorStyle.error(colour)): \(error)\n",
+                status: .misuse)
+        }
         for direction in report.directions where direction.status == .disagreement {
             stderr += "ikec negotiate: \(ErrorStyle.error(colour)): internal disagreement "
                 + "between plan and engine (\(direction.initiator) initiates): "
@@ -98,5 +114,27 @@ public enum NegotiateCommand: CLICommand {
         }
         return CommandOutput(
             stdout: stdout, stderr: stderr, status: report.verified ? .success : .inputProblems)
+    }
+
+    /// Writes the capture and the key tables asked for; the lines saying so.
+    private static func writeArtifacts(_ report: NegotiationReport, pcap: String?, keys: String?)
+        throws(CaptureError) -> String
+    {
+        var notes = ""
+        if let pcap {
+            let file = try NegotiationCapture.pcap(report)
+            try file.write(to: pcap)
+            notes += "ikec negotiate: wrote \(file.records.count) packets to '\(pcap)'\n"
+        }
+        if let keys {
+            let written = try WiresharkKeyFile.write(
+                NegotiationCapture.keyTables(report), toDirectory: keys, acknowledgingSecrets: true)
+            notes += "ikec negotiate: wrote Wireshark key tables to '\(keys)' (mode 0600); "
+                + "read the capture with: \(written.usage)\n"
+            for skipped in written.skipped {
+                notes += "ikec negotiate: key table row left out: \(skipped)\n"
+            }
+        }
+        return notes
     }
 }

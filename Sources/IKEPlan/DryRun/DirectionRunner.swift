@@ -34,11 +34,32 @@ struct DirectionRunner {
         let children = AgreementBuilder.children(
             initiator: loopback.initiator.childSAs, responder: loopback.responder.childSAs)
 
-        // The first rekeys, in time order (Child SAs first on a tie).
+        // The packet check of each Child SA, then the first rekeys in time order (Child
+        // SAs first on a tie), each new Child SA checked the same way.
+        var capture = recorder.entries.map { CapturedPacket.ike($0.datagram) }
+        let packets = PacketCheck(
+            initiatorAddress: initiatorConfiguration.local.address,
+            responderAddress: responderConfiguration.local.address,
+            random: random(named: "test packets"))
+        var packetChecks: [String: PacketCheckOutcome] = [:]
+        for child in children {
+            let result = packets.run(child, initiator: initiator.label, responder: responder.label)
+            packetChecks[child.name] = PacketCheckOutcome(passed: result.passed, detail: result.detail)
+            capture += result.packets.map(CapturedPacket.ipsec)
+        }
         var rekeys: [RekeyRun] = []
         if ikeSA != nil {
             for prediction in rekeyEvents(established: children) {
-                rekeys.append(rekey(prediction, on: loopback, recorder: &recorder))
+                let before = recorder.entries.count
+                var run = rekey(prediction, on: loopback, recorder: &recorder)
+                capture += recorder.entries[before...].map { CapturedPacket.ike($0.datagram) }
+                if let child = run.child {
+                    let result = packets.run(
+                        child, initiator: initiator.label, responder: responder.label)
+                    capture += result.packets.map(CapturedPacket.ipsec)
+                    run = run.with(PacketCheckOutcome(passed: result.passed, detail: result.detail))
+                }
+                rekeys.append(run)
             }
         }
 
@@ -46,7 +67,7 @@ struct DirectionRunner {
         let failures = setupFailures.map(explainer.explain)
         let checks = Verification.checks(
             plan: plan, initiator: initiator, responder: responder, ikeSA: ikeSA,
-            children: children, failures: failures, rekeys: rekeys)
+            children: children, packetChecks: packetChecks, failures: failures, rekeys: rekeys)
         let disagreements = PlanEngineComparison.disagreements(
             plan: plan, ikeSA: ikeSA, children: children, setupFailures: setupFailures,
             transcript: recorder.entries, rekeys: rekeys)
@@ -65,15 +86,21 @@ struct DirectionRunner {
             initiator: initiator.label, responder: responder.label, plan: plan, status: status,
             transcript: recorder.entries, ikeSA: ikeSA, children: children, rekeys: rekeys,
             checks: checks, failures: failures, disagreements: disagreements,
-            unavailableReason: nil)
+            unavailableReason: nil, capture: capture,
+            initiatorAddress: initiatorConfiguration.local.address,
+            responderAddress: responderConfiguration.local.address)
     }
 
     /// Both ends draw from a generator keyed by the seed, the direction and the end; or
     /// from the system's.
     private func random(for end: EndProfile) -> RandomSource {
+        random(named: end.label)
+    }
+
+    private func random(named name: String) -> RandomSource {
         guard let seed = options.seed else { return SystemRandom() }
         return SeededRandom(
-            seed: "ikec negotiate|\(seed)|\(initiator.label)->\(responder.label)|\(end.label)")
+            seed: "ikec negotiate|\(seed)|\(initiator.label)->\(responder.label)|\(name)")
     }
 
     /// The failures as the refusing end reported them, each once.
@@ -133,7 +160,7 @@ struct DirectionRunner {
             ).first { $0.name == name && $0.generation > 0 }
             return RekeyRun(
                 prediction: prediction, child: failures.isEmpty ? renewed : nil, ikeSA: nil,
-                failures: failures, messages: messages)
+                failures: failures, messages: messages, packetCheck: nil)
         case .ikeSA:
             let renewed = AgreementBuilder.ikeSA(
                 initiator: loopback.initiator.ikeSA, responder: loopback.responder.ikeSA)
@@ -141,7 +168,7 @@ struct DirectionRunner {
             return RekeyRun(
                 prediction: prediction, child: nil,
                 ikeSA: failures.isEmpty && rekeyed ? renewed : nil, failures: failures,
-                messages: messages)
+                messages: messages, packetCheck: nil)
         }
     }
 
@@ -160,7 +187,8 @@ struct DirectionRunner {
                     detail: failure.reason)
             ],
             failures: unavailable ? [] : [explainer.explain(failure)], disagreements: [],
-            unavailableReason: unavailable ? failure.reason : nil)
+            unavailableReason: unavailable ? failure.reason : nil, capture: [],
+            initiatorAddress: nil, responderAddress: nil)
     }
 }
 
@@ -193,5 +221,14 @@ struct TranscriptRecorder {
                     to: fromInitiator ? responder : initiator, payloads: record.payloads,
                     datagram: record.datagram, time: record.time))
         }
+    }
+}
+
+extension RekeyRun {
+    /// The same run with the new Child SA's packet check.
+    func with(_ packetCheck: PacketCheckOutcome) -> RekeyRun {
+        RekeyRun(
+            prediction: prediction, child: child, ikeSA: ikeSA, failures: failures,
+            messages: messages, packetCheck: packetCheck)
     }
 }

@@ -85,6 +85,7 @@ enum VersionMismatchRun {
                     name: "phase 1", result: .failed,
                     detail: plan.failure?.reason ?? "the ends speak different IKE versions")
             ],
-            failures: failures.map { [$0] } ?? [], disagreements: [], unavailableReason: nil)
+            failures: failures.map { [$0] } ?? [], disagreements: [], unavailableReason: nil,
+            capture: [], initiatorAddress: nil, responderAddress: nil)
     }
 }

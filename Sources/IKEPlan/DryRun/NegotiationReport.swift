@@ -62,6 +62,28 @@ public struct DirectionRun: Sendable {
     public let disagreements: [String]
     /// Why the engine could not run, for `unverifiable`.
     public let unavailableReason: String?
+    /// Every IKE datagram and sealed test packet, in the order they were sent.
+    public let capture: [CapturedPacket]
+    /// The initiator's IKE address, when the engine ran.
+    public let initiatorAddress: IPAddress?
+    /// The responder's IKE address, when the engine ran.
+    public let responderAddress: IPAddress?
+}
+
+/// One packet of a dry run, for a packet capture.
+public enum CapturedPacket: Sendable, Hashable {
+    /// An IKE message with its UDP endpoints.
+    case ike(Datagram)
+    /// A sealed ESP or AH test packet: a whole IP packet.
+    case ipsec([UInt8])
+}
+
+/// What a packet check found.
+public struct PacketCheckOutcome: Sendable, Hashable {
+    /// Whether the request and the reply both opened to what was sealed.
+    public let passed: Bool
+    /// What was sent and by whom, or what went wrong.
+    public let detail: String
 }
 
 /// One message of the transcript.
@@ -162,6 +184,8 @@ public struct RekeyRun: Sendable {
     public let failures: [ObservedFailure]
     /// CREATE_CHILD_SA (or Quick Mode) messages the rekey took.
     public let messages: Int
+    /// The packet check of the new Child SA.
+    public let packetCheck: PacketCheckOutcome?
 }
 
 /// One verification check (DESIGN.md, "What verified means").

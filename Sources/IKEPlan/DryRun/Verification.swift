@@ -13,7 +13,8 @@ import IKEPolicy
 enum Verification {
     static func checks(
         plan: DirectionPlan, initiator: EndProfile, responder: EndProfile, ikeSA: AgreedIKESA?,
-        children: [AgreedChildSA], failures: [ObservedFailure], rekeys: [RekeyRun]
+        children: [AgreedChildSA], packetChecks: [String: PacketCheckOutcome],
+        failures: [ObservedFailure], rekeys: [RekeyRun]
     ) -> [VerificationCheck] {
         guard let ikeSA else {
             let reason =
@@ -50,24 +51,20 @@ enum Verification {
             checks.append(phase2(child.name, children: children, failures: failures))
         }
 
-        // 5. The packet check.
-        checks.append(contentsOf: packetChecks(children))
+        // 5. A test packet through each Child SA, both ways.
+        for child in children {
+            guard let outcome = packetChecks[child.name] else { continue }
+            checks.append(
+                VerificationCheck(
+                    name: "packet check '\(child.name)'", result: outcome.passed ? .passed : .failed,
+                    detail: outcome.detail))
+        }
 
         // The first rekeys.
         for rekey in rekeys {
             checks.append(rekeyCheck(rekey))
         }
         return checks
-    }
-
-    /// 5. The packet check of each Child SA.
-    static func packetChecks(_ children: [AgreedChildSA]) -> [VerificationCheck] {
-        children.filter { $0.generation == 0 }.map { child in
-            VerificationCheck(
-                name: "packet check '\(child.name)'", result: .unavailable,
-                detail: "packet check unavailable in this build: the ESP/AH packet layer has "
-                    + "not landed")
-        }
     }
 
     private static func authentication(
@@ -141,15 +138,18 @@ enum Verification {
                 detail: "\(failure.title): \(failure.failure.description)")
         }
         if let child = rekey.child {
-            let good = child.parametersAgree && child.keysMirrored
+            let packets = rekey.packetCheck
+            let good = child.parametersAgree && child.keysMirrored && packets?.passed != false
             let pfs = child.proposal.dhGroups.first.map { "PFS \(PlanText.group($0))" } ?? "no PFS"
             return VerificationCheck(
                 name: name, result: good ? .passed : .failed,
                 detail: good
                     ? "\(PlanText.childProposal(child.proposal)) (\(pfs)) by \(rekey.prediction.by); "
                         + "new keys mirrored, fingerprints \(child.initiatorToResponderFingerprint) "
-                        + "and \(child.responderToInitiatorFingerprint)"
-                    : "the new Child SA's keys or parameters do not agree")
+                        + "and \(child.responderToInitiatorFingerprint); test packets pass both ways"
+                    : packets?.passed == false
+                        ? "test packet through the new Child SA: \(packets?.detail ?? "")"
+                        : "the new Child SA's keys or parameters do not agree")
         }
         if let ikeSA = rekey.ikeSA {
             return VerificationCheck(
