@@ -1,6 +1,7 @@
 import IKECore
 import IKEDiagnostics
 import IKEEngine
+import IKEWire
 
 /// `ikec negotiate`: pairs two policies, plans them, and runs the real engine between
 /// both ends in each direction asked for (DESIGN.md, "What verified means").
@@ -72,7 +73,8 @@ enum VersionMismatchRun {
             ObservedFailure(
                 failure: NegotiationFailure(
                     code: planned.code, phase: planned.phase, exchange: planned.exchange,
-                    notify: nil, refusedBy: planned.refusedByRole,
+                    notify: planned.notify == nil ? nil : NotifyCode(ISAKMPNotifyType.invalidMajorVersion),
+                    refusedBy: planned.refusedByRole,
                     reportedBy: planned.refusedByRole, reason: planned.reason),
                 refusedBy: planned.refusedBy, title: FailureExplainer.title(planned.code),
                 nearestMiss: nil, changes: planned.changes, plannedReason: planned.reason)

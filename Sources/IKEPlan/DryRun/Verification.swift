@@ -17,11 +17,21 @@ enum Verification {
         failures: [ObservedFailure], rekeys: [RekeyRun]
     ) -> [VerificationCheck] {
         guard let ikeSA else {
+            let failure = failures.first { $0.failure.phase.endsIKESA } ?? failures.first
             let reason =
-                failures.first.map { "\($0.title): \($0.failure.description)" }
+                failure.map { "\($0.title): \($0.failure.description)" }
                 ?? "the IKE SA did not come up"
+            guard let failure, authenticationCodes.contains(failure.failure.code),
+                let selected = plan.phase1?.selected
+            else {
+                return [VerificationCheck(name: "phase 1", result: .failed, detail: reason)]
+            }
             return [
-                VerificationCheck(name: "phase 1", result: .failed, detail: reason)
+                VerificationCheck(
+                    name: "phase 1", result: .skipped,
+                    detail: "\(PlanText.proposal(selected)) was selected, but the IKE SA did not "
+                        + "come up"),
+                VerificationCheck(name: "authentication", result: .failed, detail: reason),
             ]
         }
         var checks: [VerificationCheck] = []
@@ -66,6 +76,13 @@ enum Verification {
         }
         return checks
     }
+
+    /// The failures of mutual authentication (after phase 1's proposal was agreed).
+    static let authenticationCodes: Set<NegotiationFailure.Code> = [
+        .sharedKeyMismatch, .signatureInvalid, .identityMismatch, .authMethodMismatch,
+        .certificateUntrusted, .certificateIdentityMismatch, .certificateMissing,
+        .authenticationFailed,
+    ]
 
     private static func authentication(
         _ ikeSA: AgreedIKESA, initiator: EndProfile, responder: EndProfile

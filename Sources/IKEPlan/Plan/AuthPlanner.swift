@@ -63,7 +63,7 @@ enum AuthPlanner {
                         summary: "set 'id: \(presented)' in \(responder.remoteIdentityLocation)",
                         location: responder.remoteIdentityLocation),
                     SuggestedChange(
-                        summary: "or set 'local-id: \(expected)' in \(localID)",
+                        summary: "set 'local-id: \(expected)' in \(localID)",
                         location: localID),
                 ])
         }
@@ -86,7 +86,10 @@ enum AuthPlanner {
         return nil
     }
 
-    /// `end` authenticates with a method of another family than `checker` expects.
+    /// `end` authenticates with a method of another family than `checker` expects. The
+    /// smaller change comes first: `end` switching to the expected method when it already
+    /// holds what that takes (the shared key, or nothing for NULL), else `checker`
+    /// expecting what `end` uses.
     private static func methodFailure(
         by end: EndProfile, checkedBy checker: EndProfile, role: IKERole, _ exchange: String
     ) -> PredictedFailure? {
@@ -94,12 +97,12 @@ enum AuthPlanner {
         let expected = checker.auth.remote
         guard AuthKind(used) != AuthKind(expected) else { return nil }
         let v1 = end.version == .v1
-        let authLocation = checker.auth.location
-        let fix =
-            checker.auth.usesShorthand
-            ? "replace 'method: \(checker.auth.local)' with 'local: \(checker.auth.local)' and "
-                + "'remote: \(used)' in \(authLocation)"
-            : "set 'remote: \(used)' in \(authLocation)"
+        let expect = SuggestedChange(
+            summary: setting(checker.auth, side: "remote", to: used),
+            location: checker.auth.location)
+        let switchOver = SuggestedChange(
+            summary: setting(end.auth, side: "local", to: expected), location: end.auth.location)
+        let endCanSwitch = (expected == .psk && end.auth.psk != nil) || expected == .null
         return PredictedFailure(
             code: .authMethodMismatch, phase: .ikeSA, exchange: exchange,
             notify: v1 ? "AUTHENTICATION-FAILED" : "AUTHENTICATION_FAILED",
@@ -107,13 +110,19 @@ enum AuthPlanner {
             reason: "wrong auth method: \(end.label) authenticates with '\(used)' "
                 + "(\(AuthKind(used).rawValue)), \(checker.label) expects '\(expected)' "
                 + "(\(AuthKind(expected).rawValue))",
-            changes: [
-                SuggestedChange(summary: fix, location: authLocation),
-                SuggestedChange(
-                    summary: "or authenticate \(end.label) with '\(expected)' in "
-                        + "\(end.auth.location)",
-                    location: end.auth.location),
-            ])
+            changes: endCanSwitch ? [switchOver, expect] : [expect, switchOver])
+    }
+
+    /// "set 'remote: pubkey' in hq.yaml peers.branch.auth", or with the `method:`
+    /// shorthand, the two keys that replace it.
+    private static func setting(_ auth: AuthProfile, side: String, to method: AuthMethod) -> String {
+        guard auth.usesShorthand else { return "set '\(side): \(method)' in \(auth.location)" }
+        let other = side == "local" ? auth.remote : auth.local
+        let pair =
+            side == "local"
+            ? "'local: \(method)' and 'remote: \(other)'"
+            : "'local: \(other)' and 'remote: \(method)'"
+        return "replace 'method: \(auth.local)' with \(pair) in \(auth.location)"
     }
 
     /// Both ends use pre-shared keys and the keys differ.

@@ -5,8 +5,10 @@ import IKEPolicy
 // RFC 2409 section 5.5 and RFC 2407 section 4.6.2: quick mode carries one identity per
 // side (the client IDs); the responder needs an entry whose selectors contain them and
 // a transform equal to one of its own (cipher, integrity, PFS group, ESN, and the
-// encapsulation mode). ikec plans the first selector of each side: IKEv1 has no way to
-// carry more in one quick mode.
+// encapsulation mode). With PFS the one KE payload is sent before a transform is chosen,
+// so only transforms of the first transform's group can be accepted (IKEv1 has no
+// INVALID_KE_PAYLOAD to recover with). ikec plans the first selector of each side: IKEv1
+// has no way to carry more in one quick mode.
 
 /// Plans IKEv1 quick modes.
 enum IKEv1QuickModePlanner {
@@ -15,8 +17,9 @@ enum IKEv1QuickModePlanner {
     {
         let phase = NegotiationFailure.Phase.childSA(child.name)
         let protocolID = child.ipsecProtocol.securityProtocol
-        let offered = child.proposals.proposals.flatMap(\.ikev1Phase2)
-        let group = offered.first?.pfsGroup
+        let written = child.proposals.proposals.flatMap(\.ikev1Phase2)
+        let group = written.first?.pfsGroup
+        let offered = written.filter { $0.pfsGroup == group }
         let local = Array(child.localSelectors.prefix(1))
         let remote = Array(child.remoteSelectors.prefix(1))
         let assumed = initiator.isMirror || responder.isMirror
@@ -79,6 +82,9 @@ enum IKEv1QuickModePlanner {
         }
         guard let chosen else {
             let reason: String
+            var change = ProposalChangeAdvisor.wholeProposal(
+                initiator: .init(label: initiator.label, list: child.proposals),
+                responder: .init(label: responder.label, list: theirs.proposals))
             if child.mode != theirs.mode {
                 reason = "\(initiator.label) proposes \(child.mode.rawValue) mode, "
                     + "\(responder.label)'s '\(theirs.name)' uses \(theirs.mode.rawValue) mode"
@@ -87,6 +93,19 @@ enum IKEv1QuickModePlanner {
                     + "\(PlanText.duration(child.lifetimeSeconds)), longer than "
                     + "\(responder.label)'s \(PlanText.duration(theirs.lifetimeSeconds)), and "
                     + "\(responder.label) rejects longer lifetimes"
+            } else if offered.count < written.count,
+                let usable = IKEv1Transforms.select(
+                    offered: written, configured: configured, order: responder.phase1.order)
+            {
+                let location = child.proposals.location
+                change = SuggestedChange(
+                    summary: "use one PFS group ('\(PlanText.group(usable.pfsGroup))', which "
+                        + "\(responder.label) accepts) in every proposal of \(location)",
+                    location: location)
+                reason = "\(responder.label) would accept a transform of another PFS group, but "
+                    + "\(initiator.label)'s KE payload is for \(PlanText.group(group)), its first "
+                    + "transform's group: every transform of an IKEv1 quick mode needs the same "
+                    + "PFS group"
             } else {
                 reason = "no IPsec transform of \(initiator.label) for '\(child.name)' is "
                     + "acceptable to \(responder.label)'s '\(theirs.name)'"
@@ -94,9 +113,6 @@ enum IKEv1QuickModePlanner {
             let miss = NearestMiss.find(
                 offered: offered.map { IKEv1Transforms.proposal($0, protocolID: protocolID) },
                 configured: configuredProposals)
-            let change = ProposalChangeAdvisor.wholeProposal(
-                initiator: .init(label: initiator.label, list: child.proposals),
-                responder: .init(label: responder.label, list: theirs.proposals))
             let failure = PredictedFailure(
                 code: .noProposalChosen, phase: phase, exchange: "Quick Mode",
                 notify: "NO-PROPOSAL-CHOSEN", refusedBy: responder.label,

@@ -166,15 +166,14 @@ enum IKEv2ChildPlanner {
             "\(PlanText.selectors(nearest.remoteSelectors)) === "
             + "\(PlanText.selectors(nearest.localSelectors))"
         if SelectorNarrowing.narrow(child.remoteSelectors, to: nearest.localSelectors).isEmpty {
-            let location = nearest.location.child(
-                "local-ts", span: nil)
+            let location = nearest.localSelectorsLocation
             changes.append(
                 SuggestedChange(
                     summary: "add '\(PlanText.selectors(child.remoteSelectors))' to \(location)",
                     location: location))
         }
         if SelectorNarrowing.narrow(child.localSelectors, to: nearest.remoteSelectors).isEmpty {
-            let location = nearest.location.child("remote-ts", span: nil)
+            let location = nearest.remoteSelectorsLocation
             changes.append(
                 SuggestedChange(
                     summary: "add '\(PlanText.selectors(child.localSelectors))' to \(location)",

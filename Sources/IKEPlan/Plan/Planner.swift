@@ -61,7 +61,9 @@ enum VersionMismatch {
         let v2Initiator = initiator.version == .v2
         let exchange = v2Initiator ? "IKE_SA_INIT" : initiator.phase1.mode == .main
             ? "Main Mode" : "Aggressive Mode"
-        let location = responder.versionLocation
+        // The change moves the IKEv1 end to IKEv2 (RFC 9395 deprecates IKEv1).
+        let v1End = v2Initiator ? responder : initiator
+        let location = v1End.versionLocation
         let failure = PredictedFailure(
             code: .unsupportedVersion, phase: .ikeSA, exchange: exchange,
             notify: v2Initiator ? "INVALID-MAJOR-VERSION" : nil, refusedBy: responder.label,
@@ -72,7 +74,9 @@ enum VersionMismatch {
                 + (v2Initiator ? "" : "; the IKEv2 responder drops the IKEv1 message"),
             changes: [
                 SuggestedChange(
-                    summary: "set 'ike: \(initiator.version)' in \(location)", location: location)
+                    summary: "set 'ike: v2' in \(location) (and remove its IKEv1-only "
+                        + "settings, 'mode' and 'lifetime-check')",
+                    location: location)
             ])
         return DirectionPlan(
             initiator: initiator.label, responder: responder.label, version: initiator.version,

@@ -8,11 +8,13 @@ import IKEPolicy
 
 /// IKEv1 transforms as the planner compares and shows them.
 enum IKEv1Transforms {
-    /// A phase 1 transform as an IKECore proposal (the hash is the PRF, HMAC).
+    /// A phase 1 transform as an IKECore proposal, the hash written as its HMAC integrity
+    /// algorithm so that it reads as strongSwan writes IKEv1 proposals
+    /// (`aes256-sha256-modp3072`).
     static func proposal(_ transform: IKEv1Phase1Transform) -> Proposal {
         Proposal(
             protocolID: .ike, encryption: [transform.cipher],
-            prf: prf(for: transform.hash).map { [$0] } ?? [], dhGroups: [transform.group])
+            integrity: [integrity(for: transform.hash)], dhGroups: [transform.group])
     }
 
     /// A phase 2 transform as an IKECore proposal.
@@ -26,14 +28,15 @@ enum IKEv1Transforms {
             esn: transform.esn.map { [$0] } ?? [])
     }
 
-    /// The HMAC PRF of a hash.
-    static func prf(for hash: HashAlgorithm) -> PseudorandomFunction? {
+    /// The HMAC integrity algorithm of a hash (RFC 2409 appendix A uses HMAC with the
+    /// negotiated hash).
+    static func integrity(for hash: HashAlgorithm) -> IntegrityAlgorithm {
         switch hash {
-        case .md5: return .hmacMD5
-        case .sha1: return .hmacSHA1
-        case .sha256: return .hmacSHA256
-        case .sha384: return .hmacSHA384
-        case .sha512: return .hmacSHA512
+        case .md5: return .hmacMD5_96
+        case .sha1: return .hmacSHA1_96
+        case .sha256: return .hmacSHA256_128
+        case .sha384: return .hmacSHA384_192
+        case .sha512: return .hmacSHA512_256
         }
     }
 

@@ -152,6 +152,10 @@ public struct ChildProfile: Sendable {
     /// Whether the peer's side is "the peer's address", not yet known (a road warrior
     /// planned without its counterpart).
     public let remoteIsDynamic: Bool
+    /// Where our side's selectors are written (`local-ts`, or the address they default to).
+    public let localSelectorsLocation: PolicyLocation
+    /// Where the peer's side's selectors are written.
+    public let remoteSelectorsLocation: PolicyLocation
     /// The proposals in preference order (D-H groups are the PFS groups).
     public let proposals: ProposalListProfile
     /// Lifetime in seconds.
@@ -167,7 +171,8 @@ public struct ChildProfile: Sendable {
     public init(
         name: String, ipsecProtocol: IPsecProtocol, mode: EncapsulationMode,
         localSelectors: [TrafficSelector], remoteSelectors: [TrafficSelector],
-        remoteIsDynamic: Bool, proposals: ProposalListProfile, lifetimeSeconds: Int,
+        remoteIsDynamic: Bool, localSelectorsLocation: PolicyLocation,
+        remoteSelectorsLocation: PolicyLocation, proposals: ProposalListProfile, lifetimeSeconds: Int,
         lifetimeBytes: UInt64?, lifetimePackets: UInt64?, location: PolicyLocation
     ) {
         self.name = name
@@ -176,6 +181,8 @@ public struct ChildProfile: Sendable {
         self.localSelectors = localSelectors
         self.remoteSelectors = remoteSelectors
         self.remoteIsDynamic = remoteIsDynamic
+        self.localSelectorsLocation = localSelectorsLocation
+        self.remoteSelectorsLocation = remoteSelectorsLocation
         self.proposals = proposals
         self.lifetimeSeconds = lifetimeSeconds
         self.lifetimeBytes = lifetimeBytes

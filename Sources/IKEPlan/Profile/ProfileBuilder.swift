@@ -56,7 +56,8 @@ public enum ProfileBuilder {
             ChildProfile(
                 name: child.name, ipsecProtocol: child.ipsecProtocol, mode: child.mode,
                 localSelectors: child.remoteSelectors, remoteSelectors: child.localSelectors,
-                remoteIsDynamic: false, proposals: child.proposals,
+                remoteIsDynamic: false, localSelectorsLocation: child.remoteSelectorsLocation,
+                remoteSelectorsLocation: child.localSelectorsLocation, proposals: child.proposals,
                 lifetimeSeconds: child.lifetimeSeconds, lifetimeBytes: child.lifetimeBytes,
                 lifetimePackets: child.lifetimePackets, location: child.location)
         }
@@ -97,10 +98,17 @@ public enum ProfileBuilder {
         default:
             remote = entry.remoteSelectors.selectors.map(\.value)
         }
+        let file = policy.source.path
         return ChildProfile(
             name: entry.name.value, ipsecProtocol: entry.effectiveProtocol,
             mode: entry.effectiveMode, localSelectors: local, remoteSelectors: remote,
             remoteIsDynamic: dynamic,
+            localSelectorsLocation: PolicyLocation(
+                file: file, keyPath: "\(path).local-ts",
+                span: entry.localSelectors.selectors.first?.span ?? entry.span),
+            remoteSelectorsLocation: PolicyLocation(
+                file: file, keyPath: "\(path).remote-ts",
+                span: entry.remoteSelectors.selectors.first?.span ?? entry.span),
             proposals: proposalList(entry.proposals, in: policy, keyPath: "\(path).proposals"),
             lifetimeSeconds: entry.lifetimeSeconds, lifetimeBytes: entry.lifetime.bytes?.value,
             lifetimePackets: entry.lifetime.packets?.value,

@@ -38,8 +38,12 @@ public enum NegotiationTextRenderer {
     public static func render(_ run: DirectionRun) -> String {
         var out = "== \(run.initiator) initiates, \(run.responder) responds\n"
         if let reason = run.unavailableReason {
-            out += "  not run: \(reason); the plan predicts: "
-                + (run.plan.failure?.headline ?? "it works") + "\n"
+            out += "  not run: \(reason); the plan predicts:\n"
+            let planned = PlanTextRenderer.render(run.plan).split(
+                separator: "\n", omittingEmptySubsequences: false)
+            for line in planned.dropFirst() where !line.isEmpty {
+                out += "  \(line)\n"
+            }
             return out + "  status: unverifiable\n"
         }
         out += transcript(run.transcript)
