@@ -23,6 +23,7 @@ public enum CommandRegistry {
         .command(RulesCommand.self),
         .command(ExplainCommand.self),
         .command(PlanCommand.self),
+        .command(MatrixCommand.self),
         .command(NegotiateCommand.self),
     ]
 
