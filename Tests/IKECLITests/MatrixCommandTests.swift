@@ -18,13 +18,15 @@ import Testing
     @Test func manyFilesShowEveryPair() {
         let output = CLITestSupport.run(["matrix"] + Self.hub + ["examples/cnsa/hq.yaml"])
         CLITestSupport.expectGolden(
-            output.stdout, CLITestSupport.fixtures.appendingPathComponent("matrix/all-pairs.expected"))
+            output.stdout,
+            CLITestSupport.fixtures.appendingPathComponent("matrix/all-pairs.expected"))
         #expect(output.status == .success)
     }
 
     @Test func aPairShowsTheNearestMissWhereAStepFails() {
         let output = CLITestSupport.run([
-            "matrix", "examples/no-common-proposal/hq.yaml", "examples/no-common-proposal/branch.yaml",
+            "matrix", "examples/no-common-proposal/hq.yaml",
+            "examples/no-common-proposal/branch.yaml",
         ])
         #expect(output.stdout.contains("FAILS: NO_PROPOSAL_CHOSEN; proposals differ in encryption"))
         #expect(output.status == .inputProblems)

@@ -3,7 +3,9 @@ import IKECLI
 import Testing
 
 @Suite(.serialized) struct NegotiateCommandTests {
-    static let pair = ["examples/site-to-site-psk/hq.yaml", "examples/site-to-site-psk/branch.yaml"]
+    static let pair = [
+        "examples/site-to-site-psk/hq.yaml", "examples/site-to-site-psk/branch.yaml",
+    ]
     static let at = ["--at", "2030-01-01T00:00:00Z"]
 
     @Test func twoSeededRunsGiveByteIdenticalJSON() {
@@ -13,7 +15,8 @@ import Testing
         #expect(first.status == .success)
         #expect(first.stdout == second.stdout)
         #expect(first.stdout.contains("\"verified\": true"))
-        let other = CLITestSupport.run(["negotiate", "--format", "json", "--seed", "other"] + Self.pair)
+        let other = CLITestSupport.run(
+            ["negotiate", "--format", "json", "--seed", "other"] + Self.pair)
         #expect(other.stdout != first.stdout)
     }
 
@@ -26,7 +29,8 @@ import Testing
     }
 
     @Test func oneDirectionCanBeAskedFor() {
-        let output = CLITestSupport.run(["negotiate", "--initiator", "b", "--seed", "x"] + Self.pair + Self.at)
+        let output = CLITestSupport.run(
+            ["negotiate", "--initiator", "b", "--seed", "x"] + Self.pair + Self.at)
         #expect(output.stdout.contains("== branch initiates, hq responds"))
         #expect(!output.stdout.contains("== hq initiates"))
         #expect(output.stdout.hasSuffix("result: verified (branch initiates: verified)\n"))
@@ -62,12 +66,16 @@ import Testing
         #expect(output.status == .success)
         #expect(output.stderr.contains("wrote 32 packets to '\(pcap)'"))
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: pcap)))
-        #expect(Array(bytes.prefix(4)) == [0xD4, 0xC3, 0xB2, 0xA1] || Array(bytes.prefix(4)) == [0xA1, 0xB2, 0xC3, 0xD4])
+        #expect(
+            Array(bytes.prefix(4)) == [0xD4, 0xC3, 0xB2, 0xA1]
+                || Array(bytes.prefix(4)) == [0xA1, 0xB2, 0xC3, 0xD4])
         let table = folder.appendingPathComponent("keys/ikev2_decryption_table").path
-        let mode = try FileManager.default.attributesOfItem(atPath: table)[.posixPermissions] as? Int
+        let mode =
+            try FileManager.default.attributesOfItem(atPath: table)[.posixPermissions] as? Int
         #expect(mode == 0o600)
         // The report itself never carries key material.
-        let espTable = try String(contentsOfFile: folder.appendingPathComponent("keys/esp_sa").path, encoding: .utf8)
+        let espTable = try String(
+            contentsOfFile: folder.appendingPathComponent("keys/esp_sa").path, encoding: .utf8)
         let keyHex = espTable.split(separator: "\"").filter { $0.hasPrefix("0x") && $0.count > 20 }
         #expect(!keyHex.isEmpty)
         for key in keyHex {
@@ -77,17 +85,24 @@ import Testing
 
     @Test func anUnsetSecretIsNamedAndExitsWithOne() throws {
         let text = try String(
-            contentsOfFile: CLITestSupport.root.appendingPathComponent(Self.pair[0]).path, encoding: .utf8
+            contentsOfFile: CLITestSupport.root.appendingPathComponent(Self.pair[0]).path,
+            encoding: .utf8
         ).replacingOccurrences(of: "{ file: hq-branch.psk }", with: "{ env: IKEC_NEGOTIATE_UNSET }")
         let output = CLITestSupport.run(["negotiate", "-", Self.pair[1]], stdin: text)
         #expect(output.status == .inputProblems)
-        #expect(output.stderr.contains("error[IKE-P010]: the pre-shared key for peer 'branch' is unavailable: environment variable 'IKEC_NEGOTIATE_UNSET' is not set"))
+        #expect(
+            output.stderr.contains(
+                "error[IKE-P010]: the pre-shared key for peer 'branch' is unavailable: "
+                    + "environment variable 'IKEC_NEGOTIATE_UNSET' is not set"
+            ))
     }
 
     @Test func aFailedNegotiationExitsWithOne() {
-        let output = CLITestSupport.run([
-            "negotiate", "--seed", "x", "examples/wrong-psk/hq.yaml", "examples/wrong-psk/branch.yaml",
-        ] + Self.at)
+        let output = CLITestSupport.run(
+            [
+                "negotiate", "--seed", "x", "examples/wrong-psk/hq.yaml",
+                "examples/wrong-psk/branch.yaml",
+            ] + Self.at)
         #expect(output.status == .inputProblems)
         #expect(output.stdout.contains("FAILED (wrong pre-shared key)"))
         #expect(!output.stdout.contains("internal disagreement"))

@@ -37,16 +37,24 @@ import Testing
     static let pairs: [Pair] = [
         Pair(
             folder: "site-to-site-psk", a: "hq.yaml", b: "branch.yaml", exit: .success,
-            directions: [works("aes256gcm16-prfsha384-ecp384"), works("aes256gcm16-prfsha384-ecp384")]),
+            directions: [
+                works("aes256gcm16-prfsha384-ecp384"), works("aes256gcm16-prfsha384-ecp384"),
+            ]),
         Pair(
             folder: "certificates", a: "hq.yaml", b: "branch.yaml", exit: .success,
-            directions: [works("aes128gcm16-prfsha256-ecp256"), works("aes128gcm16-prfsha256-ecp256")]),
+            directions: [
+                works("aes128gcm16-prfsha256-ecp256"), works("aes128gcm16-prfsha256-ecp256"),
+            ]),
         Pair(
             folder: "cnsa", a: "hq.yaml", b: "branch.yaml", exit: .success,
-            directions: [works("aes256gcm16-prfsha384-ecp384"), works("aes256gcm16-prfsha384-ecp384")]),
+            directions: [
+                works("aes256gcm16-prfsha384-ecp384"), works("aes256gcm16-prfsha384-ecp384"),
+            ]),
         Pair(
             folder: "hub-and-spoke", a: "hub.yaml", b: "branch1.yaml", exit: .success,
-            directions: [works("aes256gcm16-prfsha384-ecp384"), works("aes256gcm16-prfsha384-ecp384")]),
+            directions: [
+                works("aes256gcm16-prfsha384-ecp384"), works("aes256gcm16-prfsha384-ecp384"),
+            ]),
         Pair(
             folder: "invalid-ke", a: "hq.yaml", b: "branch.yaml", exit: .success,
             directions: [
@@ -77,7 +85,9 @@ import Testing
             directions: [
                 Direction(
                     status: "failed", phase1: nil,
-                    failure: ("shared-key-mismatch", "IKE_AUTH", "AUTHENTICATION_FAILED", "branch")),
+                    failure: (
+                        "shared-key-mismatch", "IKE_AUTH", "AUTHENTICATION_FAILED", "branch"
+                    )),
                 Direction(
                     status: "failed", phase1: nil,
                     failure: ("shared-key-mismatch", "IKE_AUTH", "AUTHENTICATION_FAILED", "hq")),
@@ -117,7 +127,9 @@ import Testing
             directions: [
                 Direction(
                     status: "failed", phase1: "aes256gcm16-prfsha384-ecp384",
-                    failure: ("no-proposal-chosen", "CREATE_CHILD_SA", "NO_PROPOSAL_CHOSEN", "branch")),
+                    failure: (
+                        "no-proposal-chosen", "CREATE_CHILD_SA", "NO_PROPOSAL_CHOSEN", "branch"
+                    )),
                 Direction(
                     status: "failed", phase1: "aes256gcm16-prfsha384-ecp384",
                     failure: ("no-proposal-chosen", "CREATE_CHILD_SA", "NO_PROPOSAL_CHOSEN", "hq")),
@@ -127,7 +139,9 @@ import Testing
             directions: [
                 Direction(
                     status: "failed", phase1: nil,
-                    failure: ("unsupported-version", "IKE_SA_INIT", "INVALID-MAJOR-VERSION", "branch")),
+                    failure: (
+                        "unsupported-version", "IKE_SA_INIT", "INVALID-MAJOR-VERSION", "branch"
+                    )),
                 Direction(
                     status: "failed", phase1: nil,
                     failure: ("unsupported-version", "Main Mode", nil, "hq")),
@@ -188,16 +202,19 @@ import Testing
             let failure = expected.failure.map {
                 "\($0.code)|\($0.exchange)|\($0.notify ?? "-")|\($0.refusedBy)"
             }
-            #expect(parts[3...].joined(separator: " ") == (failure ?? "-"), "\(pair.folder): \(line)")
+            #expect(
+                parts[3...].joined(separator: " ") == (failure ?? "-"), "\(pair.folder): \(line)")
         }
         #expect(lines.last == (pair.exit == .success ? "verified" : "not-verified"))
     }
 
     @Test func theInvalidKEPairShowsTheExtraRoundTrip() {
         let output = CLITestSupport.run(
-            ["negotiate", "examples/invalid-ke/hq.yaml", "examples/invalid-ke/branch.yaml"] + Self.fixed
+            ["negotiate", "examples/invalid-ke/hq.yaml", "examples/invalid-ke/branch.yaml"]
+                + Self.fixed
                 + ["--initiator", "a"])
-        #expect(output.stdout.contains("IKE_SA_INIT     response  branch -> hq  N(INVALID_KE_PAYLOAD)"))
+        #expect(
+            output.stdout.contains("IKE_SA_INIT     response  branch -> hq  N(INVALID_KE_PAYLOAD)"))
         #expect(output.stdout.contains("KE(curve25519)"))
         #expect(output.stdout.contains("(after an INVALID_KE_PAYLOAD round trip, as planned)"))
     }

@@ -3,30 +3,40 @@ import IKECLI
 import Testing
 
 @Suite(.serialized) struct PlanCommandTests {
-    static let pair = ["examples/site-to-site-psk/hq.yaml", "examples/site-to-site-psk/branch.yaml"]
+    static let pair = [
+        "examples/site-to-site-psk/hq.yaml", "examples/site-to-site-psk/branch.yaml",
+    ]
 
     @Test func aPairsPlanIsPinned() {
         let output = CLITestSupport.run(["plan"] + Self.pair)
         CLITestSupport.expectGolden(
-            output.stdout, CLITestSupport.fixtures.appendingPathComponent("plan/site-to-site-psk.expected"))
+            output.stdout,
+            CLITestSupport.fixtures.appendingPathComponent("plan/site-to-site-psk.expected"))
         #expect(output.status == .success)
         #expect(output.stderr == "")
     }
 
     @Test func aSinglePolicyIsPlannedAgainstMirrors() {
         let output = CLITestSupport.run(["plan", "examples/hub-and-spoke/hub.yaml"])
-        #expect(output.stdout.contains("connection hub (examples/hub-and-spoke/hub.yaml peers.branch1) <-> branch1 (mirror image of peers.branch1)"))
+        #expect(
+            output.stdout.contains(
+                "connection hub (examples/hub-and-spoke/hub.yaml peers.branch1) <-> branch1 "
+                    + "(mirror image of peers.branch1)"
+            ))
         #expect(output.stdout.components(separatedBy: "\n== ").count - 1 == 6)
         #expect(output.status == .success)
     }
 
     @Test func aPredictedFailureExitsWithOne() {
         let output = CLITestSupport.run([
-            "plan", "examples/pfs-mismatch-at-rekey/hq.yaml", "examples/pfs-mismatch-at-rekey/branch.yaml",
+            "plan", "examples/pfs-mismatch-at-rekey/hq.yaml",
+            "examples/pfs-mismatch-at-rekey/branch.yaml",
         ])
         #expect(output.status == .inputProblems)
         #expect(output.stdout.contains("first rekey: by hq at 1h, CREATE_CHILD_SA FAILS"))
-        #expect(output.stdout.contains("smallest change: add 'ecp384' to proposal 'aes256gcm16-modp3072'"))
+        #expect(
+            output.stdout.contains(
+                "smallest change: add 'ecp384' to proposal 'aes256gcm16-modp3072'"))
     }
 
     @Test func jsonIsDeterministicAndValid() throws {
@@ -49,7 +59,9 @@ import Testing
         ])
         #expect(output.status == .inputProblems)
         #expect(output.stdout == "")
-        #expect(output.stderr.contains("error[IKE-P001]: hq.yaml has no peer for gateway 'cnsa-branch'"))
+        #expect(
+            output.stderr.contains("error[IKE-P001]: hq.yaml has no peer for gateway 'cnsa-branch'")
+        )
         #expect(output.stderr.contains("branch.yaml has no peer for gateway 'hq'"))
     }
 
@@ -63,8 +75,11 @@ import Testing
     }
 
     @Test func standardInputIsAPolicyToo() throws {
-        let text = try String(contentsOfFile: CLITestSupport.root.appendingPathComponent(Self.pair[0]).path, encoding: .utf8)
-            .replacingOccurrences(of: "{ file: hq-branch.psk }", with: "{ env: IKEC_PLAN_STDIN_PSK }")
+        let text = try String(
+            contentsOfFile: CLITestSupport.root.appendingPathComponent(Self.pair[0]).path,
+            encoding: .utf8
+        )
+        .replacingOccurrences(of: "{ file: hq-branch.psk }", with: "{ env: IKEC_PLAN_STDIN_PSK }")
         let output = CLITestSupport.run(["plan", "-", Self.pair[1]], stdin: text)
         #expect(output.stdout.contains("connection hq (<stdin> peers.branch)"))
         #expect(output.status == .success)

@@ -95,7 +95,8 @@ import Testing
         let hq = try TestSupport.example("certificates", "hq.yaml")
         let branch = try TestSupport.example("certificates", "branch.yaml")
         let configuration = try Self.translate(hq, branch)
-        guard case .certificate(let key, let chain, let settings) = configuration.localAuthentication,
+        guard
+            case .certificate(let key, let chain, let settings) = configuration.localAuthentication,
             case .certificate(let anchors, let pinned) = configuration.remoteAuthentication
         else {
             Issue.record("expected certificate authentication")

@@ -34,7 +34,8 @@ import Testing
     }
 
     @Test func aLongerLifetimeIsShortenedWithResponderLifetime() throws {
-        let plan = try TestSupport.plan(try Self.hq(lifetime: "24h"), try Self.branch(check: "notify"))
+        let plan = try TestSupport.plan(
+            try Self.hq(lifetime: "24h"), try Self.branch(check: "notify"))
         let lifetime = try #require(plan.directions[0].phase1?.lifetime)
         #expect(lifetime.negotiatedSeconds == 8 * 3600)
         #expect(lifetime.responderLifetimeNotify)
@@ -45,11 +46,14 @@ import Testing
     }
 
     @Test func aRejectingResponderRefusesALongerLifetime() throws {
-        let plan = try TestSupport.plan(try Self.hq(lifetime: "24h"), try Self.branch(check: "reject"))
+        let plan = try TestSupport.plan(
+            try Self.hq(lifetime: "24h"), try Self.branch(check: "reject"))
         let failure = try #require(plan.directions[0].failure)
         #expect(failure.code == .noProposalChosen && failure.notify == "NO-PROPOSAL-CHOSEN")
         #expect(failure.exchange == "Main Mode")
-        #expect(failure.changes.first?.summary == "set 'lifetime-check: notify' in branch.yaml peers.hq.phase1.lifetime-check")
+        #expect(
+            failure.changes.first?.summary
+                == "set 'lifetime-check: notify' in branch.yaml peers.hq.phase1.lifetime-check")
     }
 
     @Test func theMethodIsPartOfTheProposal() throws {
@@ -70,7 +74,9 @@ import Testing
             try Self.branch(phase2: "[aes128-sha1-modp2048]"))
         let failure = try #require(plan.directions[0].children.first?.failure)
         #expect(failure.exchange == "Quick Mode")
-        #expect(failure.reason.contains("every transform of an IKEv1 quick mode needs the same PFS group"))
+        #expect(
+            failure.reason.contains(
+                "every transform of an IKEv1 quick mode needs the same PFS group"))
         #expect(failure.changes.first?.summary.hasPrefix("use one PFS group ('modp2048'") == true)
         // Started by the branch, whose only transform hq accepts, it works.
         #expect(plan.directions[1].children.first?.failure == nil)

@@ -10,7 +10,9 @@ import Testing
         #expect(plan.directions.count == 2)
         for direction in plan.directions {
             #expect(direction.allFailures.isEmpty)
-            #expect(direction.phase1?.selected == TestSupport.proposal("aes256gcm16-prfsha384-ecp384", .ike))
+            #expect(
+                direction.phase1?.selected
+                    == TestSupport.proposal("aes256gcm16-prfsha384-ecp384", .ike))
             #expect(direction.roundTrips == 2)
             #expect(direction.exchanges.map(\.name) == ["IKE_SA_INIT", "IKE_AUTH"])
         }
@@ -44,8 +46,12 @@ import Testing
         #expect(failure.code == .noProposalChosen)
         #expect(failure.exchange == "CREATE_CHILD_SA")
         #expect(failure.refusedBy == "branch")
-        #expect(failure.nearestMiss?.summary == "proposals differ only in the PFS group: ecp384 vs modp3072")
-        #expect(failure.changes.first?.summary.hasPrefix("add 'ecp384' to proposal 'aes256gcm16-modp3072'") == true)
+        #expect(
+            failure.nearestMiss?.summary
+                == "proposals differ only in the PFS group: ecp384 vs modp3072")
+        #expect(
+            failure.changes.first?.summary.hasPrefix(
+                "add 'ecp384' to proposal 'aes256gcm16-modp3072'") == true)
         #expect(failure.changes.first?.replacement == "aes256gcm16-modp3072-ecp384")
     }
 
@@ -61,11 +67,15 @@ import Testing
     }
 
     @Test func disjointSelectorsAreTSUnacceptableWithTheListToExtend() throws {
-        let plan = try TestSupport.plan(try TestSupport.hq(), try TestSupport.branch(local: "10.3.0.0/16"))
+        let plan = try TestSupport.plan(
+            try TestSupport.hq(), try TestSupport.branch(local: "10.3.0.0/16"))
         let failure = try #require(plan.directions[0].children.first?.failure)
         #expect(failure.code == .trafficSelectorsUnacceptable)
         #expect(failure.notify == "TS_UNACCEPTABLE")
-        #expect(failure.changes.map(\.summary) == ["add '10.2.0.0/16' to branch.yaml peers.hq.phase2.lan.local-ts"])
+        #expect(
+            failure.changes.map(\.summary) == [
+                "add '10.2.0.0/16' to branch.yaml peers.hq.phase2.lan.local-ts"
+            ])
     }
 
     @Test func selectorsAreNarrowedToTheIntersection() throws {
@@ -94,7 +104,9 @@ import Testing
         // branch initiates as fqdn:branch: hq refuses and suggests the id to expect.
         let presented = try #require(plan.directions[1].failure)
         #expect(presented.refusedBy == "hq")
-        #expect(presented.changes.first?.summary == "set 'id: fqdn:branch.example.net' in hq.yaml peers.branch.id")
+        #expect(
+            presented.changes.first?.summary
+                == "set 'id: fqdn:branch.example.net' in hq.yaml peers.branch.id")
     }
 
     @Test func aWrongAuthMethodIsToldApartFromAWrongKey() throws {
@@ -108,15 +120,19 @@ import Testing
         let branchFirst = try #require(plan.directions[1].failure)
         #expect(branchFirst.code == .authMethodMismatch && branchFirst.refusedByRole == .responder)
         // The branch holds the key, so switching it to psk is the smaller change.
-        #expect(branchFirst.changes.first?.summary == "set 'local: psk' in branch.yaml peers.hq.auth")
+        #expect(
+            branchFirst.changes.first?.summary == "set 'local: psk' in branch.yaml peers.hq.auth")
     }
 
     @Test func noCommonIKEProposalNamesTheNearestMissAndTheChange() throws {
         let plan = try TestSupport.plan(
-            try TestSupport.hq(), try TestSupport.branch(phase1: "[aes256gcm16-prfsha384-modp2048]"))
+            try TestSupport.hq(), try TestSupport.branch(phase1: "[aes256gcm16-prfsha384-modp2048]")
+        )
         let failure = try #require(plan.directions[0].failure)
         #expect(failure.code == .noProposalChosen && failure.exchange == "IKE_SA_INIT")
-        #expect(failure.nearestMiss?.summary == "proposals differ only in the DH group: ecp384 vs modp2048")
+        #expect(
+            failure.nearestMiss?.summary
+                == "proposals differ only in the DH group: ecp384 vs modp2048")
         // ecp384 is the stronger group: the branch adopts it.
         let change = try #require(failure.changes.first)
         #expect(change.location.file == "branch.yaml")
@@ -132,7 +148,9 @@ import Testing
         let failure = try #require(plan.directions[0].failure)
         #expect(failure.code == .unsupportedVersion)
         #expect(failure.notify == "INVALID-MAJOR-VERSION")
-        #expect(failure.changes.first?.summary.hasPrefix("set 'ike: v2' in branch.yaml peers.hq.ike") == true)
+        #expect(
+            failure.changes.first?.summary.hasPrefix("set 'ike: v2' in branch.yaml peers.hq.ike")
+                == true)
         #expect(plan.directions[1].failure?.notify == nil)
     }
 

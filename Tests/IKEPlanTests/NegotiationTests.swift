@@ -73,7 +73,8 @@ import Testing
 
     @Test func aFailureNamesPhaseExchangeNotifyAndRefusingEnd() throws {
         let report = try Self.run(
-            try TestSupport.hq(), try TestSupport.branch(phase1: "[aes256gcm16-prfsha384-modp2048]"),
+            try TestSupport.hq(),
+            try TestSupport.branch(phase1: "[aes256gcm16-prfsha384-modp2048]"),
             initiators: [.a])
         let direction = try #require(report.directions.first)
         #expect(direction.status == .failed)
@@ -81,7 +82,9 @@ import Testing
         #expect(failure.failure.phase == .ikeSA && failure.failure.exchange == "IKE_SA_INIT")
         #expect(failure.failure.notify?.name == "NO_PROPOSAL_CHOSEN")
         #expect(failure.refusedBy == "branch")
-        #expect(failure.nearestMiss?.summary == "proposals differ only in the DH group: ecp384 vs modp2048")
+        #expect(
+            failure.nearestMiss?.summary
+                == "proposals differ only in the DH group: ecp384 vs modp2048")
         #expect(failure.changes.first?.replacement == "aes256gcm16-prfsha384-modp2048-ecp384")
         #expect(direction.disagreements.isEmpty)
     }
@@ -130,7 +133,8 @@ import Testing
         let broken = AgreementBuilder.child(child.initiatorView, tampered)
         #expect(!broken.keysMirrored)
         let check = PacketCheck(
-            initiatorAddress: IPAddress("198.51.100.1")!, responderAddress: IPAddress("203.0.113.7")!,
+            initiatorAddress: IPAddress("198.51.100.1")!,
+            responderAddress: IPAddress("203.0.113.7")!,
             random: CountingRandom())
         let result = check.run(broken, initiator: "hq", responder: "branch")
         #expect(!result.passed)

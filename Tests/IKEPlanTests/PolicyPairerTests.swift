@@ -38,31 +38,39 @@ import Testing
     @Test func identityAndAddressBeatAddressOnly() throws {
         let hub = try Self.hub(
             Self.entry("range", address: "203.0.113.0/24", id: nil)
-                + "\n" + Self.entry("branch", address: "203.0.113.7", id: "fqdn:branch.example.net"))
+                + "\n" + Self.entry("branch", address: "203.0.113.7", id: "fqdn:branch.example.net")
+        )
         let pair = try PolicyPairer.pair(hub, try Self.branch())
         #expect(pair.a.peer.name.value == "branch")
         #expect(pair.a.match == .identityAndAddress)
     }
 
     @Test func aPeerAtAnyMatchesOnlyByIdentity() throws {
-        let anyWithID = try Self.hub(Self.entry("rw", address: "any", id: "fqdn:branch.example.net"))
+        let anyWithID = try Self.hub(
+            Self.entry("rw", address: "any", id: "fqdn:branch.example.net"))
         let pair = try PolicyPairer.pair(anyWithID, try Self.branch())
         #expect(pair.a.match == .identity)
         // The road warrior's address is the counterpart's own.
-        #expect(pair.endpoints == EndpointPair(local: IPAddress("198.51.100.10")!, remote: IPAddress("203.0.113.7")!))
+        #expect(
+            pair.endpoints
+                == EndpointPair(
+                    local: IPAddress("198.51.100.10")!, remote: IPAddress("203.0.113.7")!))
 
-        let anyOtherID = try Self.hub(Self.entry("rw", address: "any", id: "fqdn:other.example.net"))
+        let anyOtherID = try Self.hub(
+            Self.entry("rw", address: "any", id: "fqdn:other.example.net"))
         #expect(throws: PlanError.self) { try PolicyPairer.pair(anyOtherID, try Self.branch()) }
     }
 
     @Test func anAddressMatchWithAnotherIdentityStillPairs() throws {
-        let hub = try Self.hub(Self.entry("branch", address: "203.0.113.7", id: "fqdn:office.example.net"))
+        let hub = try Self.hub(
+            Self.entry("branch", address: "203.0.113.7", id: "fqdn:office.example.net"))
         let pair = try PolicyPairer.pair(hub, try Self.branch())
         #expect(pair.a.match == .address)
     }
 
     @Test func aMissingPeerSaysWhichSideLacksWhat() throws {
-        let hub = try Self.hub(Self.entry("branch2", address: "203.0.113.8", id: "fqdn:branch2.example.net"))
+        let hub = try Self.hub(
+            Self.entry("branch2", address: "203.0.113.8", id: "fqdn:branch2.example.net"))
         let branch = try Self.branch()
         do {
             _ = try PolicyPairer.pair(hub, branch)

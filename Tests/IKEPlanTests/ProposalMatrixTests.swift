@@ -12,7 +12,8 @@ import Testing
             return
         }
         #expect(matrix.phase1Columns == ["branch1", "branch2", "branch3"])
-        #expect(matrix.phase1.map(\.suite) == ["aes256gcm16-prfsha384-ecp384", "aes256-sha384-ecp384"])
+        #expect(
+            matrix.phase1.map(\.suite) == ["aes256gcm16-prfsha384-ecp384", "aes256-sha384-ecp384"])
         #expect(matrix.phase1[1].positions == [2, 2, 2])
         #expect(FileMatrix.common(matrix.phase2) == ["aes256gcm16-ecp384", "aes256-sha384-ecp384"])
         #expect(matrix.phase2Columns == ["branch1/lan", "branch2/lan", "branch3/lan"])
@@ -27,7 +28,8 @@ import Testing
             Issue.record("two peers give a pair matrix")
             return
         }
-        #expect(pair.rows.map(\.step) == ["phase 1", "phase 2 'lan'", "rekey of 'lan'", "IKE SA rekey"])
+        #expect(
+            pair.rows.map(\.step) == ["phase 1", "phase 2 'lan'", "rekey of 'lan'", "IKE SA rekey"])
         #expect(pair.rows[1].cells.map(\.selected) == ["aes256gcm16", "aes256gcm16"])
         #expect(
             pair.rows[2].cells.first?.problem

@@ -7,8 +7,12 @@ import Testing
     static func esp(_ text: String) -> Proposal { TestSupport.proposal(text, .esp) }
 
     @Test func responderOrderWinsWithOurs() throws {
-        let offered = [Self.ike("aes128gcm16-prfsha256-x25519"), Self.ike("aes256gcm16-prfsha384-ecp384")]
-        let configured = [Self.ike("aes256gcm16-prfsha384-ecp384"), Self.ike("aes128gcm16-prfsha256-x25519")]
+        let offered = [
+            Self.ike("aes128gcm16-prfsha256-x25519"), Self.ike("aes256gcm16-prfsha384-ecp384"),
+        ]
+        let configured = [
+            Self.ike("aes256gcm16-prfsha384-ecp384"), Self.ike("aes128gcm16-prfsha256-x25519"),
+        ]
         let selection = try #require(
             ProposalPredictor.select(offered: offered, configured: configured, order: .ours))
         #expect(selection.proposal == Self.ike("aes256gcm16-prfsha384-ecp384"))
@@ -16,8 +20,12 @@ import Testing
     }
 
     @Test func initiatorOrderWinsWithTheirs() throws {
-        let offered = [Self.ike("aes128gcm16-prfsha256-x25519"), Self.ike("aes256gcm16-prfsha384-ecp384")]
-        let configured = [Self.ike("aes256gcm16-prfsha384-ecp384"), Self.ike("aes128gcm16-prfsha256-x25519")]
+        let offered = [
+            Self.ike("aes128gcm16-prfsha256-x25519"), Self.ike("aes256gcm16-prfsha384-ecp384"),
+        ]
+        let configured = [
+            Self.ike("aes256gcm16-prfsha384-ecp384"), Self.ike("aes128gcm16-prfsha256-x25519"),
+        ]
         let selection = try #require(
             ProposalPredictor.select(offered: offered, configured: configured, order: .theirs))
         #expect(selection.proposal == Self.ike("aes128gcm16-prfsha256-x25519"))

@@ -8,7 +8,8 @@ import Testing
 @Suite struct SchemaTests {
     static let pairs: [(String, String, String)] = [
         ("site-to-site-psk", "hq.yaml", "branch.yaml"), ("certificates", "hq.yaml", "branch.yaml"),
-        ("ikev1-lifetime", "hq.yaml", "partner.yaml"), ("version-mismatch", "hq.yaml", "branch.yaml"),
+        ("ikev1-lifetime", "hq.yaml", "partner.yaml"),
+        ("version-mismatch", "hq.yaml", "branch.yaml"),
         ("wrong-identity", "hq.yaml", "branch.yaml"), ("ts-unacceptable", "hq.yaml", "branch.yaml"),
         ("pfs-mismatch-at-rekey", "hq.yaml", "branch.yaml"),
         ("no-common-proposal", "hq.yaml", "branch.yaml"),
@@ -22,7 +23,8 @@ import Testing
             documents.append(PlanJSONRenderer.render(Planner.plan(pair)))
         }
         documents.append(
-            PlanJSONRenderer.render(Planner.plan(try TestSupport.example("hub-and-spoke", "hub.yaml"))))
+            PlanJSONRenderer.render(
+                Planner.plan(try TestSupport.example("hub-and-spoke", "hub.yaml"))))
         let verdicts = try TestSupport.schemaVerdicts(documents, schema: "ikec-plan.schema.json")
         #expect(verdicts == Array(repeating: "valid", count: documents.count))
     }
@@ -33,10 +35,12 @@ import Testing
             let pair = try PolicyPairer.pair(
                 try TestSupport.example(folder, first), try TestSupport.example(folder, second))
             let report = try Negotiation.run(
-                pair, options: NegotiationOptions(seed: "schema", validationTime: NegotiationTests.time))
+                pair,
+                options: NegotiationOptions(seed: "schema", validationTime: NegotiationTests.time))
             documents.append(NegotiationJSONRenderer.render(report))
         }
-        let verdicts = try TestSupport.schemaVerdicts(documents, schema: "ikec-negotiate.schema.json")
+        let verdicts = try TestSupport.schemaVerdicts(
+            documents, schema: "ikec-negotiate.schema.json")
         #expect(verdicts == Array(repeating: "valid", count: documents.count))
     }
 

@@ -16,17 +16,24 @@ import Testing
 
     @Test func disjointSelectorsNarrowToNothing() {
         #expect(
-            SelectorNarrowing.narrow([Self.selector("10.1.0.0/16")], to: [Self.selector("10.2.0.0/16")])
-                .isEmpty)
+            SelectorNarrowing.narrow(
+                [Self.selector("10.1.0.0/16")], to: [Self.selector("10.2.0.0/16")]
+            )
+            .isEmpty)
     }
 
     @Test func protocolAndPortsNarrowToo() {
-        let web = TrafficSelector(network: IPNetwork("10.1.1.0/24")!, ipProtocol: 6, ports: 443...443)
+        let web = TrafficSelector(
+            network: IPNetwork("10.1.1.0/24")!, ipProtocol: 6, ports: 443...443)
         #expect(SelectorNarrowing.narrow([Self.selector("10.1.0.0/16")], to: [web]) == [web])
     }
 
     @Test func ikev1NeedsContainmentNotOverlap() {
-        #expect(SelectorNarrowing.isContained(Self.selector("10.1.2.0/24"), in: [Self.selector("10.1.0.0/16")]))
-        #expect(!SelectorNarrowing.isContained(Self.selector("10.0.0.0/8"), in: [Self.selector("10.1.0.0/16")]))
+        #expect(
+            SelectorNarrowing.isContained(
+                Self.selector("10.1.2.0/24"), in: [Self.selector("10.1.0.0/16")]))
+        #expect(
+            !SelectorNarrowing.isContained(
+                Self.selector("10.0.0.0/8"), in: [Self.selector("10.1.0.0/16")]))
     }
 }

@@ -46,7 +46,8 @@ enum TestSupport {
         if !psk.isEmpty { text += "      psk: \(psk)\n" }
         text += "    phase1:\n      proposals: \(phase1)\n      lifetime: \(lifetime)\n"
         text += phase1Extra
-        text += "    phase2:\n      lan:\n        local-ts: \(local)\n        remote-ts: \(remote)\n"
+        text +=
+            "    phase2:\n      lan:\n        local-ts: \(local)\n        remote-ts: \(remote)\n"
         text += "        proposals: \(phase2)\n        lifetime: \(childLifetime)\n"
         text += childExtra
         return text

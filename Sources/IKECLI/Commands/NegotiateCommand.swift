@@ -108,7 +108,8 @@ public enum NegotiateCommand: CLICommand {
                 status: .misuse)
         }
         for direction in report.directions where direction.status == .disagreement {
-            stderr += "ikec negotiate: \(ErrorStyle.error(colour)): internal disagreement "
+            stderr +=
+                "ikec negotiate: \(ErrorStyle.error(colour)): internal disagreement "
                 + "between plan and engine (\(direction.initiator) initiates): "
                 + direction.disagreements.joined(separator: "; ") + "\n"
         }
@@ -129,7 +130,8 @@ public enum NegotiateCommand: CLICommand {
         if let keys {
             let written = try WiresharkKeyFile.write(
                 NegotiationCapture.keyTables(report), toDirectory: keys, acknowledgingSecrets: true)
-            notes += "ikec negotiate: wrote Wireshark key tables to '\(keys)' (mode 0600); "
+            notes +=
+                "ikec negotiate: wrote Wireshark key tables to '\(keys)' (mode 0600); "
                 + "read the capture with: \(written.usage)\n"
             for skipped in written.skipped {
                 notes += "ikec negotiate: key table row left out: \(skipped)\n"

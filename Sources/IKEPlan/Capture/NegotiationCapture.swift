@@ -80,7 +80,8 @@ public enum NegotiationCapture {
         }
         let integrity = child.proposal.integrity.first
         let ends = [
-            (child.initiatorView, initiator, responder), (child.responderView, responder, initiator),
+            (child.initiatorView, initiator, responder),
+            (child.responderView, responder, initiator),
         ]
         for (sender, source, destination) in ends {
             tables.esp.append(

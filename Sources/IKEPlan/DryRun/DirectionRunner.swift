@@ -44,7 +44,8 @@ struct DirectionRunner {
         var packetChecks: [String: PacketCheckOutcome] = [:]
         for child in children {
             let result = packets.run(child, initiator: initiator.label, responder: responder.label)
-            packetChecks[child.name] = PacketCheckOutcome(passed: result.passed, detail: result.detail)
+            packetChecks[child.name] = PacketCheckOutcome(
+                passed: result.passed, detail: result.detail)
             capture += result.packets.map(CapturedPacket.ipsec)
         }
         var rekeys: [RekeyRun] = []
@@ -175,7 +176,8 @@ struct DirectionRunner {
     /// A direction the engine cannot run (no IKEv1 engine in this build), or whose
     /// configuration the engine refuses.
     private func unrunnable(_ failure: NegotiationFailure) -> DirectionRun {
-        let unavailable = failure.code == .invalidConfiguration && initiatorConfiguration.version == .v1
+        let unavailable =
+            failure.code == .invalidConfiguration && initiatorConfiguration.version == .v1
         let explainer = FailureExplainer(plan: plan, initiator: initiator, responder: responder)
         return DirectionRun(
             initiator: initiator.label, responder: responder.label, plan: plan,

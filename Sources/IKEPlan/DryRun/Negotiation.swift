@@ -73,7 +73,8 @@ enum VersionMismatchRun {
             ObservedFailure(
                 failure: NegotiationFailure(
                     code: planned.code, phase: planned.phase, exchange: planned.exchange,
-                    notify: planned.notify == nil ? nil : NotifyCode(ISAKMPNotifyType.invalidMajorVersion),
+                    notify: planned.notify == nil
+                        ? nil : NotifyCode(ISAKMPNotifyType.invalidMajorVersion),
                     refusedBy: planned.refusedByRole,
                     reportedBy: planned.refusedByRole, reason: planned.reason),
                 refusedBy: planned.refusedBy, title: FailureExplainer.title(planned.code),

@@ -32,7 +32,8 @@ struct PacketCheck {
         else {
             return Result(
                 passed: false,
-                detail: "no pair of selectors of one address family admits an ICMP echo", packets: [])
+                detail: "no pair of selectors of one address family admits an ICMP echo",
+                packets: [])
         }
         do {
             // The request, initiator to responder.

@@ -48,7 +48,8 @@ enum PlanEngineComparison {
                 "phase 1: the plan selects \(PlanText.proposal(selected)), the engine "
                     + "\(PlanText.proposal(ikeSA.proposal))")
         }
-        let initMessages = transcript.filter { $0.step == "setup" && $0.exchange == "IKE_SA_INIT" }.count
+        let initMessages = transcript.filter { $0.step == "setup" && $0.exchange == "IKE_SA_INIT" }
+            .count
         if plan.version == .v2, initMessages != (phase1.invalidKERoundTrip ? 4 : 2) {
             found.append(
                 "IKE_SA_INIT: the plan expects \(phase1.invalidKERoundTrip ? 4 : 2) messages, "
@@ -129,7 +130,11 @@ enum PlanEngineComparison {
                 return ["\(name): the plan predicts \(describe(planned)), but the rekey worked"]
             }
             return FailureExplainer.sameFailure(planned, engine)
-                ? [] : ["\(name): the plan predicts \(describe(planned)), the engine reports \(describe(engine))"]
+                ? []
+                : [
+                    "\(name): the plan predicts \(describe(planned)), the engine reports "
+                        + describe(engine)
+                ]
         }
         if let engine = rekey.failures.first?.failure {
             return ["\(name): the plan predicts it works, the engine reports \(describe(engine))"]

@@ -66,7 +66,8 @@ enum Verification {
             guard let outcome = packetChecks[child.name] else { continue }
             checks.append(
                 VerificationCheck(
-                    name: "packet check '\(child.name)'", result: outcome.passed ? .passed : .failed,
+                    name: "packet check '\(child.name)'",
+                    result: outcome.passed ? .passed : .failed,
                     detail: outcome.detail))
         }
 
@@ -94,7 +95,8 @@ enum Verification {
         ]
         var details: [String] = []
         for (end, checker, summary, identity) in legs {
-            details.append("\(end.label) by \(summary) as \(identity.map(\.description) ?? "ID_NULL")")
+            details.append(
+                "\(end.label) by \(summary) as \(identity.map(\.description) ?? "ID_NULL")")
             if !AuthMethodFit.fits(summary, expected: checker.auth.remote) {
                 problems.append(
                     "\(end.label) authenticated by \(summary), but \(checker.auth.location) "
@@ -161,9 +163,10 @@ enum Verification {
             return VerificationCheck(
                 name: name, result: good ? .passed : .failed,
                 detail: good
-                    ? "\(PlanText.childProposal(child.proposal)) (\(pfs)) by \(rekey.prediction.by); "
-                        + "new keys mirrored, fingerprints \(child.initiatorToResponderFingerprint) "
-                        + "and \(child.responderToInitiatorFingerprint); test packets pass both ways"
+                    ? "\(PlanText.childProposal(child.proposal)) (\(pfs)) by "
+                        + "\(rekey.prediction.by); new keys mirrored, fingerprints "
+                        + "\(child.initiatorToResponderFingerprint) and "
+                        + "\(child.responderToInitiatorFingerprint); test packets pass both ways"
                     : packets?.passed == false
                         ? "test packet through the new Child SA: \(packets?.detail ?? "")"
                         : "the new Child SA's keys or parameters do not agree")

@@ -56,7 +56,10 @@ public enum MatrixJSONRenderer {
                     rows.map { row in
                         .object([
                             ("suite", .string(row.suite)),
-                            ("positions", .array(row.positions.map { $0.map(JSONValue.int) ?? .null })),
+                            (
+                                "positions",
+                                .array(row.positions.map { $0.map(JSONValue.int) ?? .null })
+                            ),
                         ])
                     })
             ),

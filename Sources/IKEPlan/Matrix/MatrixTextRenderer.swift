@@ -10,7 +10,8 @@ public enum MatrixTextRenderer {
     }
 
     static func render(_ matrix: FileMatrix) -> String {
-        var out = "matrix of \(matrix.file) (gateway \(matrix.gateway)): each suite's position "
+        var out =
+            "matrix of \(matrix.file) (gateway \(matrix.gateway)): each suite's position "
             + "in each peer's list, '-' where it is not offered\n"
         for (title, columns, rows) in [
             ("phase 1", matrix.phase1Columns, matrix.phase1),
@@ -22,14 +23,16 @@ public enum MatrixTextRenderer {
             }
             out += table(header: ["suite"] + columns, rows: body)
             let common = FileMatrix.common(rows)
-            out += "  offered by every column: "
+            out +=
+                "  offered by every column: "
                 + (common.isEmpty ? "none" : common.joined(separator: ", ")) + "\n"
         }
         return out
     }
 
     static func render(_ matrix: PairMatrix) -> String {
-        var out = "matrix of \(matrix.files.joined(separator: " and ")): the suite selected at "
+        var out =
+            "matrix of \(matrix.files.joined(separator: " and ")): the suite selected at "
             + "each step, or why none is\n\n"
         let body = matrix.rows.map { row in
             [row.step]
@@ -43,7 +46,8 @@ public enum MatrixTextRenderer {
     }
 
     static func render(_ matrix: AllPairsMatrix) -> String {
-        var out = "matrix of \(matrix.files.count) policies: the IKE suite selected when the "
+        var out =
+            "matrix of \(matrix.files.count) policies: the IKE suite selected when the "
             + "row's gateway initiates to the column's\n\n"
         var notes: [String] = []
         let body = matrix.cells.enumerated().map { row, cells in
@@ -69,7 +73,8 @@ public enum MatrixTextRenderer {
         for (row, cells) in matrix.cells.enumerated() {
             for (column, cell) in cells.enumerated() {
                 if case .noMatch(let miss) = cell {
-                    notes.append("\(matrix.labels[row]) -> \(matrix.labels[column]): no match, \(miss)")
+                    notes.append(
+                        "\(matrix.labels[row]) -> \(matrix.labels[column]): no match, \(miss)")
                 }
             }
         }

@@ -152,7 +152,8 @@ public struct PairMatrix: Sendable {
         func add(_ step: String, _ cell: Cell, direction: Int) {
             if !steps.contains(step) {
                 steps.append(step)
-                cells[step] = Array(repeating: Cell(selected: nil, problem: "not reached"), count: 2)
+                cells[step] = Array(
+                    repeating: Cell(selected: nil, problem: "not reached"), count: 2)
             }
             cells[step]?[direction] = cell
         }
@@ -169,7 +170,9 @@ public struct PairMatrix: Sendable {
                 }
             }
             if let rekey = direction.ikeRekey {
-                add("IKE SA rekey", Self.cell(rekey.selected, rekey.failure, child: false), direction: index)
+                add(
+                    "IKE SA rekey", Self.cell(rekey.selected, rekey.failure, child: false),
+                    direction: index)
             }
         }
         rows = steps.map { Row(step: $0, cells: cells[$0] ?? []) }
@@ -186,7 +189,9 @@ public struct PairMatrix: Sendable {
         return Cell(selected: selected, problem: nil)
     }
 
-    private static func cell(_ selected: Proposal?, _ failure: PredictedFailure?, child: Bool) -> Cell {
+    private static func cell(_ selected: Proposal?, _ failure: PredictedFailure?, child: Bool)
+        -> Cell
+    {
         if let failure {
             let miss = failure.nearestMiss.map { "; \($0.summary)" } ?? ""
             return Cell(selected: nil, problem: "\(failure.notify ?? failure.code.rawValue)\(miss)")
@@ -225,7 +230,8 @@ public struct AllPairsMatrix: Sendable {
     public init(_ policies: [CheckedPolicy]) {
         var labels = policies.map(\.gateway.name.value)
         for index in labels.indices where labels.filter({ $0 == labels[index] }).count > 1 {
-            labels[index] += " (\(PolicyLocation(file: policies[index].source.path, keyPath: "", span: nil).fileName))"
+            labels[index] +=
+                " (\(Self.fileName(policies[index])))"
         }
         self.labels = labels
         files = policies.map(\.source.path)
@@ -242,6 +248,10 @@ public struct AllPairsMatrix: Sendable {
             rows.append(cells)
         }
         cells = rows
+    }
+
+    private static func fileName(_ policy: CheckedPolicy) -> String {
+        PolicyLocation(file: policy.source.path, keyPath: "", span: nil).fileName
     }
 
     private static func cell(_ initiator: CheckedPolicy, _ responder: CheckedPolicy) -> Cell {

@@ -28,7 +28,9 @@ public enum PeerMatch: Int, Sendable, Hashable, Comparable, CustomStringConverti
     /// gateway only by identity; an entry whose identity fits but whose addresses do not
     /// names nothing (the gateway is elsewhere).
     public static func of(_ peer: Peer, naming other: CheckedPolicy) -> PeerMatch? {
-        let identityFits = peer.remoteIdentity.map { presentedIdentities(of: other).contains($0.value) }
+        let identityFits = peer.remoteIdentity.map {
+            presentedIdentities(of: other).contains($0.value)
+        }
         switch peer.address.value {
         case .any:
             return identityFits == true ? .identity : nil

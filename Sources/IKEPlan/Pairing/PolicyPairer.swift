@@ -62,7 +62,9 @@ public enum PolicyPairer {
                     message: "\(fileName(policy)) has \(winners.count) peers that fit gateway "
                         + "'\(other.gateway.name.value)' equally (\(best)): \(names)",
                     span: nil,
-                    notes: winners.map { DiagnosticNote("peer '\($0.0.name.value)'", at: $0.0.span) }
+                    notes: winners.map {
+                        DiagnosticNote("peer '\($0.0.name.value)'", at: $0.0.span)
+                    }
                         + [DiagnosticNote("give each peer the 'id' of the gateway it is for")]))
         }
         return .found(winners[0].0, winners[0].1)
@@ -100,7 +102,8 @@ public enum PolicyPairer {
         let address: String
         switch peer.address.value {
         case .any: address = "any"
-        case .entries(let entries): address = entries.map(\.value.description).joined(separator: ", ")
+        case .entries(let entries):
+            address = entries.map(\.value.description).joined(separator: ", ")
         }
         let id = peer.remoteIdentity.map { ", id \($0.value)" } ?? ""
         return "\(peer.name.value) (address \(address)\(id))"

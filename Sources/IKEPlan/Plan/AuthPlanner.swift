@@ -115,7 +115,8 @@ enum AuthPlanner {
 
     /// "set 'remote: pubkey' in hq.yaml peers.branch.auth", or with the `method:`
     /// shorthand, the two keys that replace it.
-    private static func setting(_ auth: AuthProfile, side: String, to method: AuthMethod) -> String {
+    private static func setting(_ auth: AuthProfile, side: String, to method: AuthMethod) -> String
+    {
         guard auth.usesShorthand else { return "set '\(side): \(method)' in \(auth.location)" }
         let other = side == "local" ? auth.remote : auth.local
         let pair =

@@ -85,7 +85,8 @@ enum IKEv1DirectionPlanner {
                     purpose: "IPsec SA '\(child.name)': SA, nonces"
                         + (child.keyExchangeGroup.map { ", KE(\(Transform.dhGroup($0).keyword))" }
                             ?? "")
-                        + ", identities" + (child.lifetime?.responderLifetimeNotify == true
+                        + ", identities"
+                        + (child.lifetime?.responderLifetimeNotify == true
                             ? "; RESPONDER-LIFETIME" : ""),
                     messages: 3, initiator: initiator.label))
         }
@@ -136,7 +137,8 @@ enum IKEv1DirectionPlanner {
                 refusedByRole: .responder,
                 reason: "\(initiator.label) proposes a lifetime of "
                     + "\(PlanText.duration(initiator.phase1.lifetimeSeconds)), longer than "
-                    + "\(responder.label)'s \(PlanText.duration(responder.phase1.lifetimeSeconds)), "
+                    + "\(responder.label)'s "
+                    + "\(PlanText.duration(responder.phase1.lifetimeSeconds)), "
                     + "and \(responder.label) rejects longer lifetimes",
                 changes: [
                     SuggestedChange(

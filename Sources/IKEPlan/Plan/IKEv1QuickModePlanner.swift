@@ -44,7 +44,9 @@ enum IKEv1QuickModePlanner {
         let entry = responder.children.first { theirs in
             guard theirs.ipsecProtocol == child.ipsecProtocol else { return false }
             if assumed { return theirs.name == child.name }
-            return local.allSatisfy { SelectorNarrowing.isContained($0, in: theirs.remoteSelectors) }
+            return local.allSatisfy {
+                SelectorNarrowing.isContained($0, in: theirs.remoteSelectors)
+            }
                 && remote.allSatisfy {
                     SelectorNarrowing.isContained($0, in: theirs.localSelectors)
                 }
@@ -86,10 +88,12 @@ enum IKEv1QuickModePlanner {
                 initiator: .init(label: initiator.label, list: child.proposals),
                 responder: .init(label: responder.label, list: theirs.proposals))
             if child.mode != theirs.mode {
-                reason = "\(initiator.label) proposes \(child.mode.rawValue) mode, "
+                reason =
+                    "\(initiator.label) proposes \(child.mode.rawValue) mode, "
                     + "\(responder.label)'s '\(theirs.name)' uses \(theirs.mode.rawValue) mode"
             } else if judgement.negotiated == nil {
-                reason = "\(initiator.label) proposes a lifetime of "
+                reason =
+                    "\(initiator.label) proposes a lifetime of "
                     + "\(PlanText.duration(child.lifetimeSeconds)), longer than "
                     + "\(responder.label)'s \(PlanText.duration(theirs.lifetimeSeconds)), and "
                     + "\(responder.label) rejects longer lifetimes"
@@ -102,12 +106,14 @@ enum IKEv1QuickModePlanner {
                     summary: "use one PFS group ('\(PlanText.group(usable.pfsGroup))', which "
                         + "\(responder.label) accepts) in every proposal of \(location)",
                     location: location)
-                reason = "\(responder.label) would accept a transform of another PFS group, but "
+                reason =
+                    "\(responder.label) would accept a transform of another PFS group, but "
                     + "\(initiator.label)'s KE payload is for \(PlanText.group(group)), its first "
                     + "transform's group: every transform of an IKEv1 quick mode needs the same "
                     + "PFS group"
             } else {
-                reason = "no IPsec transform of \(initiator.label) for '\(child.name)' is "
+                reason =
+                    "no IPsec transform of \(initiator.label) for '\(child.name)' is "
                     + "acceptable to \(responder.label)'s '\(theirs.name)'"
             }
             let miss = NearestMiss.find(

@@ -61,7 +61,8 @@ enum IKEv2ChildPlanner {
                 reason: "\(initiator.label) needs transport mode, \(responder.label) grants "
                     + "tunnel mode for '\(theirs.name)'",
                 changes: [
-                    SuggestedChange(summary: "set 'mode: transport' in \(location)", location: location)
+                    SuggestedChange(
+                        summary: "set 'mode: transport' in \(location)", location: location)
                 ])
         }
 

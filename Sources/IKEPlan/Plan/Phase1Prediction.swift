@@ -88,9 +88,10 @@ public struct LifetimePrediction: Sendable, Hashable {
 
     /// The IKEv2 rule: the shorter lifetime rekeys first (the initiator on a tie), the SA
     /// is deleted 10% after the rekey time if it was not rekeyed.
-    static func ikev2(initiator: EndProfile, initiatorSeconds: Int, responder: EndProfile,
-        responderSeconds: Int) -> LifetimePrediction
-    {
+    static func ikev2(
+        initiator: EndProfile, initiatorSeconds: Int, responder: EndProfile,
+        responderSeconds: Int
+    ) -> LifetimePrediction {
         let initiatorFirst = initiatorSeconds <= responderSeconds
         let first = min(initiatorSeconds, responderSeconds)
         return LifetimePrediction(

@@ -59,8 +59,11 @@ enum VersionMismatch {
     // INVALID-MAJOR-VERSION. An IKEv2 responder ignores an IKEv1 message.
     static func plan(initiator: EndProfile, responder: EndProfile) -> DirectionPlan {
         let v2Initiator = initiator.version == .v2
-        let exchange = v2Initiator ? "IKE_SA_INIT" : initiator.phase1.mode == .main
-            ? "Main Mode" : "Aggressive Mode"
+        let exchange =
+            v2Initiator
+            ? "IKE_SA_INIT"
+            : initiator.phase1.mode == .main
+                ? "Main Mode" : "Aggressive Mode"
         // The change moves the IKEv1 end to IKEv2 (RFC 9395 deprecates IKEv1).
         let v1End = v2Initiator ? responder : initiator
         let location = v1End.versionLocation

@@ -48,9 +48,9 @@ public struct NearestMiss: Sendable, Hashable {
                     continue
                 }
                 best = NearestMiss(
-                        offeredIndex: offeredIndex, configuredIndex: configuredIndex,
-                        offered: first, configured: second, differences: differences,
-                        ignoringGroups: ignoringGroups)
+                    offeredIndex: offeredIndex, configuredIndex: configuredIndex,
+                    offered: first, configured: second, differences: differences,
+                    ignoringGroups: ignoringGroups)
             }
         }
         return best

@@ -14,7 +14,8 @@ enum ProposalChangeAdvisor {
     }
 
     /// The change for `miss` between the initiator's and the responder's lists.
-    static func change(for miss: NearestMiss, initiator: Side, responder: Side) -> SuggestedChange? {
+    static func change(for miss: NearestMiss, initiator: Side, responder: Side) -> SuggestedChange?
+    {
         guard !miss.differences.isEmpty,
             miss.offeredIndex < initiator.list.proposals.count,
             miss.configuredIndex < responder.list.proposals.count
@@ -23,7 +24,8 @@ enum ProposalChangeAdvisor {
         let configured = responder.list.proposals[miss.configuredIndex]
 
         if perTypeChangeIsValid(miss) {
-            let offeredBits = miss.differences.map { TransformStrength.bits($0.offered) }.reduce(0, +)
+            let offeredBits = miss.differences.map { TransformStrength.bits($0.offered) }.reduce(
+                0, +)
             let configuredBits = miss.differences.map { TransformStrength.bits($0.configured) }
                 .reduce(0, +)
             let toResponder = offeredBits >= configuredBits

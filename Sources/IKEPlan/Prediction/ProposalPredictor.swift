@@ -35,7 +35,9 @@ public enum ProposalPredictor {
             for (configuredIndex, mine) in ours.enumerated() {
                 for (offeredIndex, other) in theirs.enumerated()
                 where offered[offeredIndex].protocolID == configured[configuredIndex].protocolID {
-                    if let chosen = combine(preferred: mine, other: other, like: configured[configuredIndex]) {
+                    if let chosen = combine(
+                        preferred: mine, other: other, like: configured[configuredIndex])
+                    {
                         return Selection(
                             proposal: chosen, offeredIndex: offeredIndex,
                             configuredIndex: configuredIndex)
@@ -46,7 +48,9 @@ public enum ProposalPredictor {
             for (offeredIndex, other) in theirs.enumerated() {
                 for (configuredIndex, mine) in ours.enumerated()
                 where offered[offeredIndex].protocolID == configured[configuredIndex].protocolID {
-                    if let chosen = combine(preferred: other, other: mine, like: offered[offeredIndex]) {
+                    if let chosen = combine(
+                        preferred: other, other: mine, like: offered[offeredIndex])
+                    {
                         return Selection(
                             proposal: chosen, offeredIndex: offeredIndex,
                             configuredIndex: configuredIndex)

@@ -172,7 +172,8 @@ public struct ChildProfile: Sendable {
         name: String, ipsecProtocol: IPsecProtocol, mode: EncapsulationMode,
         localSelectors: [TrafficSelector], remoteSelectors: [TrafficSelector],
         remoteIsDynamic: Bool, localSelectorsLocation: PolicyLocation,
-        remoteSelectorsLocation: PolicyLocation, proposals: ProposalListProfile, lifetimeSeconds: Int,
+        remoteSelectorsLocation: PolicyLocation, proposals: ProposalListProfile,
+        lifetimeSeconds: Int,
         lifetimeBytes: UInt64?, lifetimePackets: UInt64?, location: PolicyLocation
     ) {
         self.name = name

@@ -10,8 +10,10 @@ public enum FailureText {
     ) -> String {
         var out = "\(indent)reason: \(reason)\n"
         if let miss, !miss.differences.isEmpty {
-            out += "\(indent)nearest miss: \(initiator)'s '\(PlanText.childProposal(miss.offered))'"
-                + " vs \(responder)'s '\(PlanText.childProposal(miss.configured))': \(miss.summary)\n"
+            out +=
+                "\(indent)nearest miss: \(initiator)'s '\(PlanText.childProposal(miss.offered))'"
+                + " vs \(responder)'s '\(PlanText.childProposal(miss.configured))': "
+                + "\(miss.summary)\n"
         }
         for (index, change) in changes.enumerated() {
             let label = index == 0 ? "smallest change" : "alternative"
@@ -23,9 +25,10 @@ public enum FailureText {
     }
 
     /// The details of a predicted failure, whose initiator is the exchange's initiator.
-    static func details(_ failure: PredictedFailure, initiator: String, responder: String,
-        indent: String) -> String
-    {
+    static func details(
+        _ failure: PredictedFailure, initiator: String, responder: String,
+        indent: String
+    ) -> String {
         details(
             reason: failure.reason, miss: failure.nearestMiss, initiator: initiator,
             responder: responder, changes: failure.changes, indent: indent)

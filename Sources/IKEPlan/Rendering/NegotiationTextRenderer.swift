@@ -8,11 +8,14 @@ import IKEEngine
 public enum NegotiationTextRenderer {
     /// The report.
     public static func render(_ report: NegotiationReport) -> String {
-        var out = "negotiate \(report.a.label) (\(report.a.file) \(report.a.peerKeyPath)) with "
+        var out =
+            "negotiate \(report.a.label) (\(report.a.file) \(report.a.peerKeyPath)) with "
             + "\(report.b.label) (\(report.b.file) \(report.b.peerKeyPath))\n"
-        out += "  paired: \(report.a.label)'s entry by \(report.matches.a), "
+        out +=
+            "  paired: \(report.a.label)'s entry by \(report.matches.a), "
             + "\(report.b.label)'s entry by \(report.matches.b)\n"
-        out += "  randomness: "
+        out +=
+            "  randomness: "
             + (report.seed.map { "seeded with '\($0)' (reproducible)" } ?? "system generator")
             + "; certificates validated at \(Timestamp.rfc3339(report.validationTime))\n"
         for direction in report.directions {
@@ -26,11 +29,13 @@ public enum NegotiationTextRenderer {
     static func summary(_ report: NegotiationReport) -> String {
         var out = ""
         for direction in report.directions where direction.status == .disagreement {
-            out += "internal disagreement between plan and engine: "
+            out +=
+                "internal disagreement between plan and engine: "
                 + direction.disagreements.joined(separator: "; ") + "\n"
         }
         let names = report.directions.map { "\($0.initiator) initiates: \($0.status.rawValue)" }
-        let verdict = report.verified ? "verified" : report.hasDisagreement ? "ikec bug" : "not verified"
+        let verdict =
+            report.verified ? "verified" : report.hasDisagreement ? "ikec bug" : "not verified"
         return out + "result: \(verdict) (\(names.joined(separator: "; ")))\n"
     }
 
@@ -49,13 +54,16 @@ public enum NegotiationTextRenderer {
         out += transcript(run.transcript)
         if let ikeSA = run.ikeSA {
             out += "  phase 1: \(PlanText.proposal(ikeSA.proposal))"
-            out += run.plan.phase1?.invalidKERoundTrip == true
+            out +=
+                run.plan.phase1?.invalidKERoundTrip == true
                 ? " (after an INVALID_KE_PAYLOAD round trip, as planned)\n" : " (as planned)\n"
-            out += "  IKE SA: SPIs \(hex(ikeSA.initiatorSPI))/\(hex(ikeSA.responderSPI)), "
+            out +=
+                "  IKE SA: SPIs \(hex(ikeSA.initiatorSPI))/\(hex(ikeSA.responderSPI)), "
                 + "keys fingerprint \(ikeSA.fingerprint)\n"
         }
         for child in run.children where child.generation == 0 {
-            out += "  Child SA '\(child.name)': \(PlanText.childProposal(child.proposal)), "
+            out +=
+                "  Child SA '\(child.name)': \(PlanText.childProposal(child.proposal)), "
                 + "SPIs \(hex32(child.initiatorToResponderSPI)) (\(run.initiator) -> "
                 + "\(run.responder)) and \(hex32(child.responderToInitiatorSPI)) "
                 + "(\(run.responder) -> \(run.initiator))\n"
@@ -95,7 +103,8 @@ public enum NegotiationTextRenderer {
     private static func failureText(_ failure: ObservedFailure, _ run: DirectionRun) -> String {
         let engine = failure.failure
         let notify = engine.notify.map { " with \($0.name)" } ?? ""
-        var out = "  FAILED (\(failure.title)): \(engine.phase) failed in \(engine.exchange): "
+        var out =
+            "  FAILED (\(failure.title)): \(engine.phase) failed in \(engine.exchange): "
             + "\(failure.refusedBy) refused\(notify)\n"
         let (from, to) = exchangeEnds(engine, run)
         out += FailureText.details(

@@ -73,7 +73,10 @@ public enum PlanJSONRenderer {
             ("protocol", .string(child.ipsecProtocol.rawValue)),
             ("mode", .string(child.mode.rawValue)),
             ("local-ts", JSONEncoding.selectors(child.localSelectors)),
-            ("remote-ts", child.remoteIsDynamic ? "dynamic" : JSONEncoding.selectors(child.remoteSelectors)),
+            (
+                "remote-ts",
+                child.remoteIsDynamic ? "dynamic" : JSONEncoding.selectors(child.remoteSelectors)
+            ),
             ("proposals", .array(child.proposals.proposals.map { .string($0.text) })),
             ("lifetime", .int(child.lifetimeSeconds)),
             ("lifetime-bytes", JSONEncoding.optionalInt(child.lifetimeBytes)),

@@ -9,7 +9,9 @@ public enum PlanText {
         guard seconds > 0 else { return "0s" }
         var parts: [String] = []
         var rest = seconds
-        let units = [("d", seconds >= 7 * 86_400 ? 86_400 : Int.max), ("h", 3600), ("m", 60), ("s", 1)]
+        let units = [
+            ("d", seconds >= 7 * 86_400 ? 86_400 : Int.max), ("h", 3600), ("m", 60), ("s", 1),
+        ]
         for (unit, size) in units where rest >= size {
             parts.append("\(rest / size)\(unit)")
             rest %= size
@@ -19,7 +21,9 @@ public enum PlanText {
 
     /// `4 GiB`, `512 KiB`, or octets.
     public static func size(_ bytes: UInt64) -> String {
-        for (unit, size) in [("TiB", UInt64(1) << 40), ("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)]
+        for (unit, size) in [
+            ("TiB", UInt64(1) << 40), ("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10),
+        ]
         where bytes >= size && bytes % size == 0 {
             return "\(bytes / size) \(unit)"
         }

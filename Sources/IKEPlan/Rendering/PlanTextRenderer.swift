@@ -31,7 +31,8 @@ public enum PlanTextRenderer {
         var out = "connection \(a.label) (\(a.file) \(a.peerKeyPath)) <-> \(b.label) ("
         out += b.isMirror ? "mirror image of \(a.peerKeyPath))" : "\(b.file) \(b.peerKeyPath))"
         if let matches = connection.matches {
-            out += "\n  paired: \(a.label)'s entry names \(b.label) by \(matches.a), "
+            out +=
+                "\n  paired: \(a.label)'s entry names \(b.label) by \(matches.a), "
                 + "\(b.label)'s entry names \(a.label) by \(matches.b)"
         }
         out += "\n"
@@ -47,8 +48,10 @@ public enum PlanTextRenderer {
         out += end.remoteIdentity.map { ", expects \($0)" } ?? ", accepts any identity"
         out += "; auth \(end.auth.local) (expects \(end.auth.remote))\n"
         let phase1 = end.phase1
-        out += "    phase 1 (\(phase1.proposals.location.keyPath)), selects in "
-            + "\(PlanText.order(phase1.order)), lifetime \(PlanText.duration(phase1.lifetimeSeconds))"
+        out +=
+            "    phase 1 (\(phase1.proposals.location.keyPath)), selects in "
+            + "\(PlanText.order(phase1.order)), lifetime "
+            + PlanText.duration(phase1.lifetimeSeconds)
         if end.version == .v1 {
             out += ", \(phase1.mode.rawValue) mode, lifetime-check \(phase1.lifetimeCheck.rawValue)"
         }
@@ -57,8 +60,10 @@ public enum PlanTextRenderer {
             out += "      \(index + 1). \(proposal.text)\n"
         }
         for child in end.children {
-            let remote = child.remoteIsDynamic ? "dynamic" : PlanText.selectors(child.remoteSelectors)
-            out += "    phase 2 '\(child.name)': \(child.ipsecProtocol.rawValue) "
+            let remote =
+                child.remoteIsDynamic ? "dynamic" : PlanText.selectors(child.remoteSelectors)
+            out +=
+                "    phase 2 '\(child.name)': \(child.ipsecProtocol.rawValue) "
                 + "\(child.mode.rawValue), \(PlanText.selectors(child.localSelectors)) === "
                 + "\(remote), lifetime \(PlanText.duration(child.lifetimeSeconds)):\n"
             for (index, proposal) in child.proposals.proposals.enumerated() {
@@ -70,7 +75,8 @@ public enum PlanTextRenderer {
 
     /// One direction.
     public static func render(_ direction: DirectionPlan) -> String {
-        var out = "== \(direction.initiator) initiates, \(direction.responder) responds "
+        var out =
+            "== \(direction.initiator) initiates, \(direction.responder) responds "
             + "(IKE\(direction.version))\n"
         if let phase1 = direction.phase1 {
             out += phase1Text(phase1, direction)
@@ -78,7 +84,8 @@ public enum PlanTextRenderer {
         if let auth = direction.authentication {
             out += "  authentication:\n"
             for leg in auth.legs {
-                out += "    \(leg.by) -> \(leg.to): \(leg.method) as \(leg.identity); "
+                out +=
+                    "    \(leg.by) -> \(leg.to): \(leg.method) as \(leg.identity); "
                     + "\(leg.to) expects \(leg.expectedMethod)"
                     + (leg.expectedIdentity.map { " as \($0)" } ?? " from any identity")
                 switch leg.keysAgree {
@@ -97,21 +104,28 @@ public enum PlanTextRenderer {
         if let rekey = direction.ikeRekey {
             out += "  IKE SA rekey: " + rekeyText(rekey, direction) + "\n"
         } else if direction.version == .v1, direction.failure == nil {
-            out += "  ISAKMP SA: renewed with a new \(direction.phase1?.mode == .aggressive ? "aggressive" : "main") "
+            out +=
+                "  ISAKMP SA: renewed with a new "
+                + (direction.phase1?.mode == .aggressive ? "aggressive " : "main ")
                 + "mode before it expires (not simulated)\n"
         }
         out += "  exchanges (\(PlanText.roundTrips(messages: direction.messages))):\n"
         let width = direction.exchanges.map(\.name.count).max() ?? 0
         for exchange in direction.exchanges {
             let pad = String(repeating: " ", count: width - exchange.name.count)
-            let other = exchange.initiator == direction.initiator ? direction.responder : direction.initiator
-            out += "    \(exchange.name)\(pad)  \(exchange.initiator) -> \(other)  \(exchange.purpose)\n"
+            let other =
+                exchange.initiator == direction.initiator
+                ? direction.responder : direction.initiator
+            out +=
+                "    \(exchange.name)\(pad)  \(exchange.initiator) -> \(other)  "
+                + "\(exchange.purpose)\n"
         }
         out += outcome(direction)
         return out
     }
 
-    private static func phase1Text(_ phase1: Phase1Prediction, _ direction: DirectionPlan) -> String {
+    private static func phase1Text(_ phase1: Phase1Prediction, _ direction: DirectionPlan) -> String
+    {
         var out = "  phase 1: "
         guard let selected = phase1.selected else {
             return out + "no proposal in common\n"
@@ -119,8 +133,10 @@ public enum PlanTextRenderer {
         out += "\(PlanText.proposal(selected))\n"
         if direction.version == .v2 {
             let group = PlanText.group(phase1.keyExchangeGroup)
-            out += phase1.invalidKERoundTrip
-                ? "    \(direction.initiator)'s first KE payload is \(group); \(direction.responder) "
+            out +=
+                phase1.invalidKERoundTrip
+                ? "    \(direction.initiator)'s first KE payload is \(group); "
+                    + "\(direction.responder) "
                     + "selects \(PlanText.group(selected.dhGroups.first)) and answers "
                     + "INVALID_KE_PAYLOAD: one extra round trip\n"
                 : "    \(direction.initiator)'s first KE payload (\(group)) is the selected group\n"
@@ -131,8 +147,11 @@ public enum PlanTextRenderer {
 
     private static func childText(_ child: ChildPrediction, _ direction: DirectionPlan) -> String {
         var out = "  phase 2 '\(child.name)'"
-        if let name = child.responderName, name != child.name { out += " (\(direction.responder)'s '\(name)')" }
-        out += " in \(child.exchange), \(child.ipsecProtocol.rawValue) "
+        if let name = child.responderName, name != child.name {
+            out += " (\(direction.responder)'s '\(name)')"
+        }
+        out +=
+            " in \(child.exchange), \(child.ipsecProtocol.rawValue) "
             + "\((child.mode ?? child.requestedMode).rawValue):\n"
         if let selected = child.selected {
             out += "    proposal: \(PlanText.childProposal(selected))"
@@ -148,12 +167,14 @@ public enum PlanTextRenderer {
             let narrowed =
                 child.initiatorSelectors == child.proposedInitiatorSelectors
                 && child.responderSelectors == child.proposedResponderSelectors
-            out += "    selectors: \(PlanText.selectors(child.initiatorSelectors)) === "
+            out +=
+                "    selectors: \(PlanText.selectors(child.initiatorSelectors)) === "
                 + "\(PlanText.selectors(child.responderSelectors))"
             if child.selectorsAssumed {
                 out += " (as configured)"
             } else if !narrowed {
-                out += " (narrowed from \(PlanText.selectors(child.proposedInitiatorSelectors)) === "
+                out +=
+                    " (narrowed from \(PlanText.selectors(child.proposedInitiatorSelectors)) === "
                     + "\(PlanText.selectors(child.proposedResponderSelectors)))"
             }
             out += "\n"
@@ -176,7 +197,8 @@ public enum PlanTextRenderer {
     private static func lifetimeText(_ lifetime: LifetimePrediction, _ direction: DirectionPlan)
         -> String
     {
-        var out = "\(direction.initiator) \(PlanText.duration(lifetime.initiatorSeconds)), "
+        var out =
+            "\(direction.initiator) \(PlanText.duration(lifetime.initiatorSeconds)), "
             + "\(direction.responder) \(PlanText.duration(lifetime.responderSeconds))"
         if direction.version == .v1 {
             guard let negotiated = lifetime.negotiatedSeconds else { return out + "; refused" }
@@ -186,7 +208,8 @@ public enum PlanTextRenderer {
             }
             return out
         }
-        out += "; \(lifetime.rekeyBy) rekeys first at \(PlanText.duration(lifetime.rekeyAt))"
+        out +=
+            "; \(lifetime.rekeyBy) rekeys first at \(PlanText.duration(lifetime.rekeyAt))"
             + " (deleted at \(PlanText.duration(lifetime.expiresAt)) if not rekeyed)"
         return out
     }
@@ -205,7 +228,7 @@ public enum PlanTextRenderer {
         let other = rekey.by == direction.initiator ? direction.responder : direction.initiator
         return out + " FAILS: \(failure.headline)\n"
             + FailureText.details(failure, initiator: rekey.by, responder: other, indent: "      ")
-                .dropLast()
+            .dropLast()
     }
 
     private static func outcome(_ direction: DirectionPlan) -> String {
@@ -217,7 +240,8 @@ public enum PlanTextRenderer {
         }
         let made = direction.children.filter { $0.failure == nil }.count
         let failures = direction.allFailures.count
-        var out = "  outcome: IKE SA and \(made) of \(direction.children.count) Child SA"
+        var out =
+            "  outcome: IKE SA and \(made) of \(direction.children.count) Child SA"
             + "\(direction.children.count == 1 ? "" : "s") established"
         if failures > 0 { out += "; \(failures) step\(failures == 1 ? "" : "s") fail (above)" }
         return out + "\n"

@@ -141,7 +141,8 @@ struct AuthenticationTranslation {
     /// RFC 7427 for `digital-signature` and `pubkey` (falling back to the classic method
     /// when the peer announces no hashes); the classic methods for `rsa` and `ecdsa`.
     private func signatureSettings(_ method: AuthMethod) -> SignatureSettings {
-        let padding: SignatureSettings.RSAPadding = peer.auth.rsaPadding?.value == .pss ? .pss : .pkcs1
+        let padding: SignatureSettings.RSAPadding =
+            peer.auth.rsaPadding?.value == .pss ? .pss : .pkcs1
         let kind: SignatureSettings.Method =
             method == .rsa || method == .ecdsa ? .classic : .digitalSignature
         return SignatureSettings(

@@ -76,7 +76,8 @@ struct CredentialLoader {
         notes: [DiagnosticNote] = []
     ) {
         diagnostics.append(
-            Diagnostic(id: id.rawValue, severity: .error, message: message, span: span, notes: notes))
+            Diagnostic(
+                id: id.rawValue, severity: .error, message: message, span: span, notes: notes))
     }
 
     private mutating func read(

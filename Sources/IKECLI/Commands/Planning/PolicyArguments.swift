@@ -39,8 +39,10 @@ struct PolicyArguments {
                 let renderer = TextRenderer(files: result.source.map { [$0] } ?? [], colour: colour)
                 let errors = result.diagnostics.filter { $0.severity == .error }
                 stderr += errors.map { renderer.render($0) + "\n" }.joined()
-                stderr += "ikec \(command): \(ErrorStyle.error(colour)): '\(path)' has "
-                    + "\(errors.count) error\(errors.count == 1 ? "" : "s"); run 'ikec lint \(path)'\n"
+                stderr +=
+                    "ikec \(command): \(ErrorStyle.error(colour)): '\(path)' has "
+                    + "\(errors.count) error\(errors.count == 1 ? "" : "s"); "
+                    + "run 'ikec lint \(path)'\n"
                 if status == .success { status = .inputProblems }
                 continue
             }
