@@ -60,6 +60,15 @@ final class ProposalSite: Sendable {
         }
     }
 
+    /// A written proposal and what it is used for.
+    struct Place: Hashable {
+        let span: SourceSpan
+        let use: AlgorithmUse
+    }
+
+    /// This site's proposal and use.
+    var place: Place { Place(span: proposal.span, use: use) }
+
     /// "phase 1" or "phase 2 entry 'lan'".
     var placeName: String {
         guard let entry else { return "phase 1" }
