@@ -11,7 +11,8 @@
 #endif
 
 let suites: [BenchmarkSuite] = [
-    IKEv2Benchmark.suite
+    PolicyBenchmark.suite,
+    IKEv2Benchmark.suite,
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())

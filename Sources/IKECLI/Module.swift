@@ -1,1 +1,0 @@
-// The IKECLI module; see the target's comment in Package.swift for its job.

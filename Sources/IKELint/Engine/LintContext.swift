@@ -1,0 +1,68 @@
+import Foundation
+import IKECore
+import IKEDiagnostics
+import IKEPolicy
+
+/// Everything a rule may look at: the policy, the profile in effect, the policies it pairs
+/// with, the clock, and cached facts (proposal sites, certificates, file modes).
+final class LintContext {
+    /// The policy being linted.
+    let policy: CheckedPolicy
+    /// The profile in effect.
+    let profile: LintProfile
+    /// The requirement tables for the profile.
+    let judge: AlgorithmJudge
+    /// The peers of this policy whose other end is among the policies given alongside.
+    let pairs: [PolicyPair]
+    /// The peers several of those policies could be the other end of.
+    let ambiguousPairs: [AmbiguousPairing]
+    /// The time certificates are judged at.
+    let now: Date
+    /// Every proposal of every peer, with where it is used.
+    let sites: [ProposalSite]
+    /// One site per written proposal and use: a named set used by many peers appears once.
+    /// For rules whose findings depend only on the proposal and its use, not on the peer.
+    let distinctSites: [ProposalSite]
+    /// Certificates read from the policy's credentials, by resolved path.
+    let certificates: CertificateStore
+    /// File modes and environment lookups.
+    let system: SystemFacts
+
+    init(
+        policy: CheckedPolicy, profile: LintProfile, pairing: PolicyPairing.Result, now: Date,
+        system: SystemFacts
+    ) {
+        self.policy = policy
+        self.profile = profile
+        self.judge = AlgorithmJudge(profile: profile)
+        self.pairs = pairing.pairs
+        self.ambiguousPairs = pairing.ambiguous
+        self.now = now
+        self.sites = ProposalSite.all(in: policy)
+        var seen = Set<ProposalSite.Place>()
+        self.distinctSites = sites.filter { seen.insert($0.place).inserted }
+        self.certificates = CertificateStore()
+        self.system = system
+    }
+
+    /// Verdicts already reached, by transform and use: a large policy names the same few
+    /// algorithms thousands of times.
+    private var verdicts: [VerdictKey: AlgorithmVerdict?] = [:]
+
+    private struct VerdictKey: Hashable {
+        let transform: Transform
+        let use: AlgorithmUse
+    }
+
+    /// The profile's verdict on `transform` used for `use`, memoized.
+    func verdict(for transform: Transform, use: AlgorithmUse) -> AlgorithmVerdict? {
+        let key = VerdictKey(transform: transform, use: use)
+        if let known = verdicts[key] { return known }
+        let verdict = judge.verdict(for: transform, use: use)
+        verdicts[key] = .some(verdict)
+        return verdict
+    }
+
+    /// The path diagnostics of this policy show.
+    var path: String { policy.source.file.path }
+}

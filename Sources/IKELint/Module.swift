@@ -1,1 +1,0 @@
-// The IKELint module; see the target's comment in Package.swift for its job.

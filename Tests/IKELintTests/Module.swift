@@ -1,1 +1,0 @@
-// Tests of IKELint live beside this file, one file per component.
