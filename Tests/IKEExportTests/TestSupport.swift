@@ -62,7 +62,8 @@ enum ExportTestSupport {
 
     /// The rendered text of `config`'s diagnostics, as `ikec compile` prints them.
     static func rendered(_ config: CompiledConfig, policy: CheckedPolicy) -> String {
-        TextRenderer(files: [policy.source.file]).render(config.diagnostics)
+        let renderer = TextRenderer(files: [policy.source.file])
+        return config.diagnostics.map { renderer.render($0) + "\n" }.joined()
     }
 
     /// A fresh folder under the system's temporary folder.
