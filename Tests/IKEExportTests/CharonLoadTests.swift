@@ -41,7 +41,10 @@ struct CharonLoadTests {
             try OutputFolder.write(config, secrets: secrets, to: folder.path)
 
             let output = try charon.swanctl(
-                ["--load-all", "--noprompt", "--file", folder.appendingPathComponent("swanctl.conf").path])
+                [
+                    "--load-all", "--noprompt", "--file",
+                    folder.appendingPathComponent("swanctl.conf").path,
+                ])
             let problems = output.split(separator: "\n").filter { line in
                 !line.hasPrefix("opening directory")
                     && (line.contains("failed") || line.contains("error")
@@ -100,7 +103,9 @@ final class CharonInstance {
 
         _ = try Self.run("/usr/sbin/ip", ["netns", "add", namespace])
         process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
-        process.arguments = ["300", "/usr/sbin/ip", "netns", "exec", namespace, "/usr/sbin/charon-systemd"]
+        process.arguments = [
+            "300", "/usr/sbin/ip", "netns", "exec", namespace, "/usr/sbin/charon-systemd",
+        ]
         var environment = ProcessInfo.processInfo.environment
         environment["STRONGSWAN_CONF"] = configuration.path
         process.environment = environment
@@ -119,7 +124,9 @@ final class CharonInstance {
         }
         if !FileManager.default.fileExists(atPath: socket) {
             stop()
-            let log = (try? String(contentsOf: folder.appendingPathComponent("charon.log"), encoding: .utf8)) ?? ""
+            let log =
+                (try? String(
+                    contentsOf: folder.appendingPathComponent("charon.log"), encoding: .utf8)) ?? ""
             throw CharonError(message: "charon-systemd did not open its vici socket: \(log)")
         }
     }

@@ -49,7 +49,8 @@ struct SecretsTests {
                 """)
         let libreswan = ConfigExporter.compile(try literalPolicy(), target: .libreswan)
         let line = String(
-            decoding: try SecretsFile.render(libreswan, gateway: "hq").get().revealed, as: UTF8.self)
+            decoding: try SecretsFile.render(libreswan, gateway: "hq").get().revealed, as: UTF8.self
+        )
         #expect(line.hasSuffix("@hq.example.net @branch.example.net : PSK 0x\(hex)\n"))
     }
 
@@ -102,9 +103,10 @@ struct SecretsTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let secrets = try SecretsFile.render(config, gateway: "hq").get()
         let written = try OutputFolder.write(config, secrets: secrets, to: folder.path + "/out")
-        #expect(written.map { $0.replacingOccurrences(of: folder.path + "/out/", with: "") } == [
-            "swanctl.conf", "secrets.conf", "x509/hq.crt", "private/hq.key",
-        ])
+        #expect(
+            written.map { $0.replacingOccurrences(of: folder.path + "/out/", with: "") } == [
+                "swanctl.conf", "secrets.conf", "x509/hq.crt", "private/hq.key",
+            ])
 
         var status = stat()
         #expect(stat(folder.path + "/out/secrets.conf", &status) == 0)
@@ -143,6 +145,7 @@ struct SecretsTests {
             try OutputFolder.write(config, secrets: SecretBytes([]), to: folder.path)
         }
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/swanctl.conf"))
-        #expect(try String(contentsOfFile: folder.path + "/x509ca/ca.crt", encoding: .utf8) == "mine")
+        #expect(
+            try String(contentsOfFile: folder.path + "/x509ca/ca.crt", encoding: .utf8) == "mine")
     }
 }

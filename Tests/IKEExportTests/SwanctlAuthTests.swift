@@ -7,7 +7,8 @@ import Testing
 /// Authentication rounds, identities and credential references.
 struct SwanctlAuthTests {
     @Test func identitiesUseStrongSwansSyntax() throws {
-        #expect(SwanctlIdentity.render(.address(try #require(IPAddress("192.0.2.4")))) == "192.0.2.4")
+        #expect(
+            SwanctlIdentity.render(.address(try #require(IPAddress("192.0.2.4")))) == "192.0.2.4")
         #expect(SwanctlIdentity.render(.fqdn("hq.example.net")) == "fqdn:hq.example.net")
         #expect(SwanctlIdentity.render(.email("a@example.net")) == "email:a@example.net")
         #expect(SwanctlIdentity.render(.distinguishedName("C=CH, CN=hq")) == "C=CH, CN=hq")
@@ -47,7 +48,10 @@ struct SwanctlAuthTests {
                         }
 
                 """))
-        #expect(config.links.map(\.path) == ["x509/hq.crt", "private/hq.key", "x509ca/ca.crt", "x509ca/cnsa-hq.crt"])
+        #expect(
+            config.links.map(\.path) == [
+                "x509/hq.crt", "private/hq.key", "x509ca/ca.crt", "x509ca/cnsa-hq.crt",
+            ])
         #expect(config.links[1].destination == ExportTestSupport.examples.path + "/pki/hq.key")
         #expect(config.configuration.contains("#   private/hq.key      -> pki/hq.key\n"))
     }
@@ -70,10 +74,14 @@ struct SwanctlAuthTests {
                   credentials: { public-key: pki/hq.pub, private-key: pki/hq.key }
                 """)
         let text = ConfigExporter.compile(policy, target: .swanctl).configuration
-        #expect(text.contains("auth = ike:rsa/pss-sha256-sha384-sha512-ecdsa-sha256-sha384-sha512\n"))
+        #expect(
+            text.contains("auth = ike:rsa/pss-sha256-sha384-sha512-ecdsa-sha256-sha384-sha512\n"))
         #expect(text.contains("            pubkeys = hq.pub\n"))
         #expect(text.contains("            pubkeys = branch.pub\n"))
-        #expect(text.contains("            auth = rsa\n            id = 203.0.113.8\n            certs = branch.crt\n"))
+        #expect(
+            text.contains(
+                "            auth = rsa\n            id = 203.0.113.8\n            certs = branch.crt\n"
+            ))
     }
 
     @Test func pskPeersNeedNoCredentials() throws {
@@ -87,7 +95,10 @@ struct SwanctlAuthTests {
                 """)
         let config = ConfigExporter.compile(policy, target: .swanctl)
         #expect(config.links.isEmpty)
-        #expect(config.secrets.map(\.identities) == [["fqdn:hq.example.net", "fqdn:branch.example.net"]])
+        #expect(
+            config.secrets.map(\.identities) == [
+                ["fqdn:hq.example.net", "fqdn:branch.example.net"]
+            ])
         #expect(config.secrets.map(\.name) == ["ike-branch"])
     }
 

@@ -40,7 +40,8 @@ struct SwanctlProposalTests {
                 phase1: { proposals: [aes256-sha256-prfsha384-ecp384, aes256gcm16-prfsha512-x448] }
             """)
         #expect(
-            text.contains("proposals = aes256-sha256-prfsha384-ecp384, aes256gcm16-prfsha512-curve448\n"))
+            text.contains(
+                "proposals = aes256-sha256-prfsha384-ecp384, aes256gcm16-prfsha512-curve448\n"))
     }
 
     @Test func pfsGroupIsAppendedToEachESPProposal() throws {

@@ -16,7 +16,8 @@ public enum LibreswanExporter {
     /// The ipsec.conf for `policy`.
     public static func compile(_ policy: CheckedPolicy) -> CompiledConfig {
         var diagnostics = ExportDiagnostics()
-        var text = "# ipsec.conf for gateway '\(policy.gateway.name.value)', compiled by ikec from "
+        var text =
+            "# ipsec.conf for gateway '\(policy.gateway.name.value)', compiled by ikec from "
             + "\(CredentialLayout.baseName(policy.source.path)) for Libreswan 4.10.\n"
             + "# Pre-shared keys are in ipsec.secrets, which only 'ikec compile -o DIR' writes "
             + "(mode 0600).\n# Certificates are NSS nicknames: import them into pluto's NSS "

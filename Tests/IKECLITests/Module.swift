@@ -1,1 +1,0 @@
-// Tests of IKECLI live beside this file, one file per component.
