@@ -22,6 +22,7 @@ public enum CommandRegistry {
         .command(LintCommand.self),
         .command(RulesCommand.self),
         .command(ExplainCommand.self),
+        .command(CompileCommand.self),
     ]
 
     /// The command with this name.
