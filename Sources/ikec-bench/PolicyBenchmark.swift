@@ -54,12 +54,6 @@ extension PolicyBenchmark {
     }
 }
 
-/// A benchmark that could not run as intended.
-struct BenchmarkFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
-
 /// Generates realistic policies: a hub with many branches, named proposal sets, a YAML
 /// anchor merged into every peer, a mix of IKEv2 and IKEv1, keyword and map proposals,
 /// several phase 2 entries with port selectors, and map lifetimes.
