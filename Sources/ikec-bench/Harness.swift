@@ -54,3 +54,12 @@ func format3(_ value: Double) -> String {
     }
     return text
 }
+
+/// A benchmark that could not measure what it set out to.
+struct BenchmarkFailure: Error, CustomStringConvertible {
+    /// What went wrong.
+    let description: String
+
+    /// A failure with its explanation.
+    init(_ description: String) { self.description = description }
+}

@@ -68,7 +68,7 @@ enum IKEv2Benchmark {
         let check = try handshake(benchmark.pair)
         guard check.initiator.ikeSA?.keys == check.responder.ikeSA?.keys,
             check.initiator.childSAs.count == 1
-        else { throw BenchmarkFailure(text: "\(benchmark.name): the handshake did not complete") }
+        else { throw BenchmarkFailure("\(benchmark.name): the handshake did not complete") }
 
         // Engine and floor rounds alternate, so a neighbour's load on a shared machine
         // falls on both alike; the best round of each is kept.
@@ -253,18 +253,4 @@ enum IKEv2Benchmark {
             ], validationTime: 1_893_456_000)
         return (initiator, responder)
     }
-}
-
-/// A benchmark that could not measure what it set out to.
-struct BenchmarkFailure: Error, CustomStringConvertible {
-    /// What went wrong.
-    let text: String
-    /// The same.
-    var description: String { text }
-
-    /// A failure (both benchmark suites' spellings).
-    init(text: String) { self.text = text }
-
-    /// A failure.
-    init(_ text: String) { self.text = text }
 }

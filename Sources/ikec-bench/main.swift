@@ -10,7 +10,10 @@
     import Glibc
 #endif
 
-let suites: [BenchmarkSuite] = [IKEv2Benchmark.suite, PolicyBenchmark.suite]
+let suites: [BenchmarkSuite] = [
+    PolicyBenchmark.suite,
+    IKEv2Benchmark.suite,
+]
 
 let requested = Array(CommandLine.arguments.dropFirst())
 let unknown = requested.filter { name in !suites.contains { $0.name == name } }

@@ -25,6 +25,7 @@ public enum CommandRegistry {
         .command(PlanCommand.self),
         .command(MatrixCommand.self),
         .command(NegotiateCommand.self),
+        .command(CompileCommand.self),
     ]
 
     /// The command with this name.

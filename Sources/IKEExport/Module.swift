@@ -1,1 +1,0 @@
-// The IKEExport module; see the target's comment in Package.swift for its job.
