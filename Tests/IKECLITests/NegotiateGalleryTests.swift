@@ -6,7 +6,7 @@ import Testing
 /// Every pair of the example gallery, negotiated both ways with a fixed seed and time:
 /// the text is pinned in `Fixtures/negotiate/<folder>.expected`, and the JSON fields a
 /// user checks (status, selected proposal, failure kind, notify, refusing end) are pinned
-/// here. IKEv1 pairs are unverifiable until the IKEv1 engine lands; their plan is pinned.
+/// here.
 @Suite(.serialized) struct NegotiateGalleryTests {
     /// What one direction must show.
     struct Direction: Sendable, CustomStringConvertible {
@@ -140,23 +140,20 @@ import Testing
                 Direction(
                     status: "failed", phase1: nil,
                     failure: (
-                        "unsupported-version", "IKE_SA_INIT", "INVALID-MAJOR-VERSION", "branch"
+                        "unsupported-version", "IKE_SA_INIT", nil, "branch"
                     )),
                 Direction(
                     status: "failed", phase1: nil,
                     failure: ("unsupported-version", "Main Mode", nil, "hq")),
             ]),
         Pair(
-            folder: "ikev1-legacy", a: "hq.yaml", b: "legacy.yaml", exit: .inputProblems,
-            directions: [
-                Direction(status: "unverifiable", phase1: nil, failure: nil),
-                Direction(status: "unverifiable", phase1: nil, failure: nil),
-            ]),
+            folder: "ikev1-legacy", a: "hq.yaml", b: "legacy.yaml", exit: .success,
+            directions: [works("3des-prfsha1-sha1-modp1024"), works("3des-prfsha1-sha1-modp1024")]),
         Pair(
-            folder: "ikev1-lifetime", a: "hq.yaml", b: "partner.yaml", exit: .inputProblems,
+            folder: "ikev1-lifetime", a: "hq.yaml", b: "partner.yaml", exit: .success,
             directions: [
-                Direction(status: "unverifiable", phase1: nil, failure: nil),
-                Direction(status: "unverifiable", phase1: nil, failure: nil),
+                works("aes256-prfsha256-sha256-modp3072"),
+                works("aes256-prfsha256-sha256-modp3072"),
             ]),
     ]
 

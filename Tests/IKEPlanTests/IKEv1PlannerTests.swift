@@ -28,7 +28,8 @@ import Testing
         #expect(direction.allFailures.isEmpty)
         #expect(direction.exchanges.map(\.name) == ["Main Mode", "Quick Mode"])
         #expect(direction.roundTrips == 4.5)
-        #expect(direction.phase1?.selected.map(PlanText.proposal) == "aes256-sha256-modp3072")
+        #expect(
+            direction.phase1?.selected.map(PlanText.proposal) == "aes256-prfsha256-sha256-modp3072")
         // PFS applies from the first quick mode in IKEv1.
         #expect(direction.children.first?.keyExchangeGroup == .modp3072)
     }

@@ -152,15 +152,28 @@ import Testing
         #expect(tables.esp.count == 4)
     }
 
-    @Test func anIKEv1PairIsUnverifiableWithoutTheIKEv1Engine() throws {
+    @Test func anIKEv1PairIsVerifiedWithResponderLifetime() throws {
         let report = try Self.run(
             try TestSupport.example("ikev1-lifetime", "hq.yaml"),
             try TestSupport.example("ikev1-lifetime", "partner.yaml"))
-        for direction in report.directions {
-            #expect(direction.status == .unverifiable)
-            #expect(direction.unavailableReason == "this build has no IKEv1 engine")
+        #expect(report.verified)
+        let direction = try #require(report.directions.first)
+        #expect(direction.ikeSA?.keyNames == ["SKEYID", "SKEYID_d", "SKEYID_a", "SKEYID_e", "Ka"])
+        let announced = direction.transcript.filter {
+            $0.payloads.contains { $0.contains("N(RESPONDER-LIFETIME)") }
         }
-        #expect(!report.verified && !report.hasDisagreement)
+        #expect(announced.map(\.exchange) == ["Main Mode", "Quick Mode", "Quick Mode"])
+    }
+
+    @Test func aVersionMismatchIsRunAndTheFirstMessageGoesUnanswered() throws {
+        let report = try Self.run(
+            try TestSupport.example("version-mismatch", "hq.yaml"),
+            try TestSupport.example("version-mismatch", "branch.yaml"))
+        for direction in report.directions {
+            #expect(direction.status == .failed)
+            #expect(direction.transcript.count == 1)
+            #expect(direction.failures.first?.failure.code == .unsupportedVersion)
+        }
     }
 }
 

@@ -28,7 +28,12 @@ struct DirectionRunner {
         var recorder = TranscriptRecorder(initiator: initiator.label, responder: responder.label)
         let outcome = loopback.negotiate()
         recorder.take(loopback.transcript, step: "setup")
-        let setupFailures = Self.refusals(outcome)
+        var setupFailures = Self.refusals(outcome)
+        if setupFailures.isEmpty, loopback.initiator.ikeSA == nil,
+            let dropped = Self.dropped(outcome)
+        {
+            setupFailures.append(unanswered(dropped))
+        }
         let ikeSA = AgreementBuilder.ikeSA(
             initiator: loopback.initiator.ikeSA, responder: loopback.responder.ikeSA)
         let children = AgreementBuilder.children(
@@ -86,14 +91,22 @@ struct DirectionRunner {
         return DirectionRun(
             initiator: initiator.label, responder: responder.label, plan: plan, status: status,
             transcript: recorder.entries, ikeSA: ikeSA, children: children, rekeys: rekeys,
-            checks: checks, failures: failures, disagreements: disagreements,
-            unavailableReason: nil, capture: capture,
+            checks: checks, failures: failures, disagreements: disagreements, capture: capture,
             initiatorAddress: initiatorConfiguration.local.address,
             responderAddress: responderConfiguration.local.address)
     }
 
     /// Both ends draw from a generator keyed by the seed, the direction and the end; or
     /// from the system's.
+    /// The exchange of the first message the initiator sends.
+    private var transcriptFirstExchange: String? {
+        switch (initiatorConfiguration.version, initiatorConfiguration.ikev1.mode) {
+        case (.v2, _): return "IKE_SA_INIT"
+        case (.v1, .main): return "Main Mode"
+        case (.v1, .aggressive): return "Aggressive Mode"
+        }
+    }
+
     private func random(for end: EndProfile) -> RandomSource {
         random(named: end.label)
     }
@@ -112,6 +125,28 @@ struct DirectionRunner {
         }
         if seen.isEmpty, let first = outcome.failures.first { seen.append(first) }
         return seen
+    }
+
+    /// What the responder dropped unanswered, when the run ended without an IKE SA and
+    /// without a failure.
+    static func dropped(_ outcome: LoopbackExchange.Outcome) -> DiscardedMessage? {
+        for action in outcome.responderActions {
+            if case .discarded(let message) = action { return message }
+        }
+        return nil
+    }
+
+    /// The responder dropped the initiator's first message: with another IKE version than
+    /// its own it cannot read it (RFC 7296 section 2.5, RFC 2408 section 3.1); a real
+    /// initiator retransmits and gives up.
+    private func unanswered(_ dropped: DiscardedMessage) -> NegotiationFailure {
+        let versions = initiatorConfiguration.version != responderConfiguration.version
+        let exchange = transcriptFirstExchange ?? "IKE_SA_INIT"
+        return NegotiationFailure(
+            code: versions ? .unsupportedVersion : .noResponse, phase: .ikeSA,
+            exchange: exchange, notify: nil, refusedBy: .responder, reportedBy: .responder,
+            reason: "the responder dropped the initiator's first message unanswered "
+                + "(\(dropped.detail))")
     }
 
     /// The planned first rekeys of what came up, sorted by time.
@@ -173,23 +208,15 @@ struct DirectionRunner {
         }
     }
 
-    /// A direction the engine cannot run (no IKEv1 engine in this build), or whose
-    /// configuration the engine refuses.
+    /// A direction whose configuration the engine refuses (an algorithm it does not
+    /// implement, a key that does not fit the method): a failure, with the engine's reason.
     private func unrunnable(_ failure: NegotiationFailure) -> DirectionRun {
-        let unavailable =
-            failure.code == .invalidConfiguration && initiatorConfiguration.version == .v1
         let explainer = FailureExplainer(plan: plan, initiator: initiator, responder: responder)
         return DirectionRun(
-            initiator: initiator.label, responder: responder.label, plan: plan,
-            status: unavailable ? .unverifiable : .failed, transcript: [], ikeSA: nil,
-            children: [], rekeys: [],
-            checks: [
-                VerificationCheck(
-                    name: "engine", result: unavailable ? .unavailable : .failed,
-                    detail: failure.reason)
-            ],
-            failures: unavailable ? [] : [explainer.explain(failure)], disagreements: [],
-            unavailableReason: unavailable ? failure.reason : nil, capture: [],
+            initiator: initiator.label, responder: responder.label, plan: plan, status: .failed,
+            transcript: [], ikeSA: nil, children: [], rekeys: [],
+            checks: [VerificationCheck(name: "engine", result: .failed, detail: failure.reason)],
+            failures: [explainer.explain(failure)], disagreements: [], capture: [],
             initiatorAddress: nil, responderAddress: nil)
     }
 }

@@ -1,7 +1,6 @@
 import IKECore
 import IKEDiagnostics
 import IKEEngine
-import IKEWire
 
 /// `ikec negotiate`: pairs two policies, plans them, and runs the real engine between
 /// both ends in each direction asked for (DESIGN.md, "What verified means").
@@ -15,9 +14,9 @@ public enum Negotiation {
         let connection = plan.connections[0]
         let (a, b) = (connection.a, connection.b)
 
-        // Both ends' engine configurations (a version mismatch never reaches the engine).
+        // Both ends' engine configurations, each in its own IKE version.
         var configurations: (IKEPeerConfiguration, IKEPeerConfiguration)?
-        if pair.versionsAgree {
+        do {
             var problems: [Diagnostic] = []
             var first: IKEPeerConfiguration?
             var second: IKEPeerConfiguration?
@@ -45,12 +44,7 @@ public enum Negotiation {
         for initiator in options.initiators {
             let aInitiates = initiator == .a
             let direction = connection.directions[aInitiates ? 0 : 1]
-            guard let (configA, configB) = configurations else {
-                directions.append(
-                    VersionMismatchRun.run(
-                        direction, initiator: aInitiates ? a : b, responder: aInitiates ? b : a))
-                continue
-            }
+            guard let (configA, configB) = configurations else { continue }
             let runner = DirectionRunner(
                 plan: direction, initiator: aInitiates ? a : b, responder: aInitiates ? b : a,
                 initiatorConfiguration: aInitiates ? configA : configB,
@@ -60,35 +54,5 @@ public enum Negotiation {
         return NegotiationReport(
             a: a, b: b, matches: (pair.a.match, pair.b.match), seed: options.seed,
             validationTime: options.validationTime, directions: directions)
-    }
-}
-
-/// A direction whose ends speak different IKE versions: the engine is not run (neither
-/// session can read the other's first message); the report is the plan's.
-enum VersionMismatchRun {
-    static func run(_ plan: DirectionPlan, initiator: EndProfile, responder: EndProfile)
-        -> DirectionRun
-    {
-        let failures = plan.failure.map { planned in
-            ObservedFailure(
-                failure: NegotiationFailure(
-                    code: planned.code, phase: planned.phase, exchange: planned.exchange,
-                    notify: planned.notify == nil
-                        ? nil : NotifyCode(ISAKMPNotifyType.invalidMajorVersion),
-                    refusedBy: planned.refusedByRole,
-                    reportedBy: planned.refusedByRole, reason: planned.reason),
-                refusedBy: planned.refusedBy, title: FailureExplainer.title(planned.code),
-                nearestMiss: nil, changes: planned.changes, plannedReason: planned.reason)
-        }
-        return DirectionRun(
-            initiator: initiator.label, responder: responder.label, plan: plan, status: .failed,
-            transcript: [], ikeSA: nil, children: [], rekeys: [],
-            checks: [
-                VerificationCheck(
-                    name: "phase 1", result: .failed,
-                    detail: plan.failure?.reason ?? "the ends speak different IKE versions")
-            ],
-            failures: failures.map { [$0] } ?? [], disagreements: [], unavailableReason: nil,
-            capture: [], initiatorAddress: nil, responderAddress: nil)
     }
 }

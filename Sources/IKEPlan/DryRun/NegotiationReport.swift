@@ -34,8 +34,6 @@ public struct DirectionRun: Sendable {
         case failed
         /// The engine and the plan disagree: a bug in ikec.
         case disagreement
-        /// The engine could not run this pair (no IKEv1 engine in this build).
-        case unverifiable
     }
 
     /// The initiating end (label).
@@ -60,8 +58,6 @@ public struct DirectionRun: Sendable {
     public let failures: [ObservedFailure]
     /// Where the plan and the engine disagree.
     public let disagreements: [String]
-    /// Why the engine could not run, for `unverifiable`.
-    public let unavailableReason: String?
     /// Every IKE datagram and sealed test packet, in the order they were sent.
     public let capture: [CapturedPacket]
     /// The initiator's IKE address, when the engine ran.

@@ -56,6 +56,9 @@ enum PlanEngineComparison {
                     + "the engine exchanged \(initMessages)")
         }
 
+        if plan.version == .v1 {
+            found += lifetimeDisagreements(plan, transcript)
+        }
         found += childDisagreements(plan, children, setupFailures.filter { !$0.phase.endsIKESA })
         for rekey in rekeys {
             found += rekeyDisagreements(rekey)
@@ -149,11 +152,45 @@ enum PlanEngineComparison {
         if agreed == nil {
             found.append("\(name): the plan predicts a new SA, the engine made none")
         }
-        let expected = prediction.invalidKERoundTrip ? 4 : 2
+        // A quick mode takes three messages; a CREATE_CHILD_SA two, twice after
+        // INVALID_KE_PAYLOAD.
+        let expected =
+            prediction.exchange == "Quick Mode" ? 3 : prediction.invalidKERoundTrip ? 4 : 2
         if rekey.messages != expected {
             found.append(
                 "\(name): the plan expects \(expected) \(prediction.exchange) messages, the "
                     + "engine exchanged \(rekey.messages)")
+        }
+        return found
+    }
+
+    /// IKEv1: RESPONDER-LIFETIME appears in phase 1 and in the quick modes exactly where
+    /// the plan's lifetime judgement says it does.
+    private static func lifetimeDisagreements(
+        _ plan: DirectionPlan, _ transcript: [TranscriptEntry]
+    )
+        -> [String]
+    {
+        let setup = transcript.filter { $0.step == "setup" }
+        func announced(_ entry: TranscriptEntry) -> Bool {
+            entry.payloads.contains { $0.contains("N(RESPONDER-LIFETIME)") }
+        }
+        var found: [String] = []
+        let phase1Announces = setup.contains { $0.exchange != "Quick Mode" && announced($0) }
+        if let expected = plan.phase1?.lifetime.responderLifetimeNotify, expected != phase1Announces
+        {
+            found.append(
+                "phase 1: the plan expects \(expected ? "a" : "no") RESPONDER-LIFETIME, the engine "
+                    + (phase1Announces ? "sent one" : "sent none"))
+        }
+        let planned = plan.children.filter {
+            $0.failure == nil && $0.lifetime?.responderLifetimeNotify == true
+        }.count
+        let sent = setup.filter { $0.exchange == "Quick Mode" && announced($0) }.count
+        if planned != sent {
+            found.append(
+                "quick mode: the plan expects \(planned) RESPONDER-LIFETIME, the engine sent "
+                    + "\(sent)")
         }
         return found
     }

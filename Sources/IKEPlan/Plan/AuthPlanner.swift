@@ -25,6 +25,7 @@ enum AuthPlanner {
             ?? methodFailure(by: initiator, checkedBy: responder, role: .responder, exchange)
             ?? key
             ?? methodFailure(by: responder, checkedBy: initiator, role: .initiator, exchange)
+            ?? responderIdentityFailure(initiator, responder, exchange: exchange)
         return AuthPrediction(legs: legs, failure: failure)
     }
 
@@ -86,6 +87,28 @@ enum AuthPlanner {
         return nil
     }
 
+    /// IKEv1: the initiator checks the responder's ID payload against the identity it
+    /// expects (an IKEv2 initiator asks for it with IDr, which the responder checks).
+    private static func responderIdentityFailure(
+        _ initiator: EndProfile, _ responder: EndProfile, exchange: String
+    ) -> PredictedFailure? {
+        guard initiator.version == .v1, let expected = initiator.remoteIdentity,
+            !IdentityComparison.matches(responder.localIdentity, expected: expected)
+        else { return nil }
+        let presented = responder.localIdentity
+        return PredictedFailure(
+            code: .identityMismatch, phase: .ikeSA, exchange: exchange,
+            notify: "INVALID-ID-INFORMATION", refusedBy: initiator.label,
+            refusedByRole: .initiator,
+            reason: "wrong identity: \(responder.label) presents '\(presented)', "
+                + "\(initiator.label) expects '\(expected)'",
+            changes: [
+                SuggestedChange(
+                    summary: "set 'id: \(presented)' in \(initiator.remoteIdentityLocation)",
+                    location: initiator.remoteIdentityLocation)
+            ])
+    }
+
     /// `end` authenticates with a method of another family than `checker` expects. The
     /// smaller change comes first: `end` switching to the expected method when it already
     /// holds what that takes (the shared key, or nothing for NULL), else `checker`
@@ -137,7 +160,7 @@ enum AuthPlanner {
         let ours = responder.auth.psk.map { " (\($0))" } ?? ""
         return PredictedFailure(
             code: .sharedKeyMismatch, phase: .ikeSA, exchange: exchange,
-            notify: v1 ? "INVALID-HASH-INFORMATION" : "AUTHENTICATION_FAILED",
+            notify: v1 ? "PAYLOAD-MALFORMED" : "AUTHENTICATION_FAILED",
             refusedBy: responder.label, refusedByRole: .responder,
             reason: "wrong pre-shared key: \(initiator.auth.pskLocation)\(theirs) and "
                 + "\(responder.auth.pskLocation)\(ours) hold different keys",

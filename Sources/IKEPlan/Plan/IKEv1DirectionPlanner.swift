@@ -24,7 +24,10 @@ enum IKEv1DirectionPlanner {
         let configured = responder.phase1.proposals.proposals.flatMap(\.ikev1Phase1)
         let order = responder.phase1.order
         let judgement = IKEv1LifetimeJudgement(
-            proposed: initiator.phase1.lifetimeSeconds, own: responder.phase1.lifetimeSeconds,
+            proposed: initiator.phase1.lifetimeSeconds,
+            proposedKilobytes: initiator.phase1.lifetimeKilobytes,
+            own: responder.phase1.lifetimeSeconds,
+            ownKilobytes: responder.phase1.lifetimeKilobytes,
             check: responder.phase1.lifetimeCheck)
         let methodsAgree = AuthKind.ikev1Agree(initiator.auth.local, responder.auth.remote)
         let modesAgree = mode == responder.phase1.mode

@@ -67,7 +67,8 @@ enum IKEv1QuickModePlanner {
         // The transform, with the lifetime judged by the responder's policy.
         let configured = theirs.proposals.proposals.flatMap(\.ikev1Phase2)
         let judgement = IKEv1LifetimeJudgement(
-            proposed: child.lifetimeSeconds, own: theirs.lifetimeSeconds,
+            proposed: child.lifetimeSeconds, proposedKilobytes: Self.kilobytes(child.lifetimeBytes),
+            own: theirs.lifetimeSeconds, ownKilobytes: Self.kilobytes(theirs.lifetimeBytes),
             check: responder.phase1.lifetimeCheck)
         let chosen =
             judgement.negotiated != nil && child.mode == theirs.mode
@@ -141,5 +142,10 @@ enum IKEv1QuickModePlanner {
         return prediction(
             responderName: theirs.name, configured: configuredProposals, selected: selected,
             lifetime: lifetime, rekey: rekey, failure: nil)
+    }
+
+    /// Octets as IKEv1's kilobytes (1024 octets, rounded up).
+    static func kilobytes(_ bytes: UInt64?) -> UInt64? {
+        bytes.map { $0 / 1024 + ($0 % 1024 == 0 ? 0 : 1) }
     }
 }

@@ -51,30 +51,26 @@ public enum Planner {
     }
 }
 
-/// Two ends that do not speak the same IKE version: the responder cannot parse the
+/// Two ends that do not speak the same IKE version: the responder cannot read the
 /// initiator's first message.
 enum VersionMismatch {
-    // RFC 7296 section 2.5: a message with a higher major version is dropped and may be
-    // answered INVALID_MAJOR_VERSION; RFC 2408 section 5.1 has an IKEv1 responder answer
-    // INVALID-MAJOR-VERSION. An IKEv2 responder ignores an IKEv1 message.
+    // RFC 7296 section 2.5: an IKEv2 responder drops a message of another major version
+    // (it answers INVALID_MAJOR_VERSION only to a higher one); RFC 2408 section 3.1 lets an
+    // IKEv1 responder drop a message it cannot read. Either way no answer comes back.
     static func plan(initiator: EndProfile, responder: EndProfile) -> DirectionPlan {
-        let v2Initiator = initiator.version == .v2
         let exchange =
-            v2Initiator
-            ? "IKE_SA_INIT"
-            : initiator.phase1.mode == .main
-                ? "Main Mode" : "Aggressive Mode"
+            initiator.version == .v2
+            ? "IKE_SA_INIT" : initiator.phase1.mode == .main ? "Main Mode" : "Aggressive Mode"
         // The change moves the IKEv1 end to IKEv2 (RFC 9395 deprecates IKEv1).
-        let v1End = v2Initiator ? responder : initiator
+        let v1End = initiator.version == .v1 ? initiator : responder
         let location = v1End.versionLocation
         let failure = PredictedFailure(
-            code: .unsupportedVersion, phase: .ikeSA, exchange: exchange,
-            notify: v2Initiator ? "INVALID-MAJOR-VERSION" : nil, refusedBy: responder.label,
-            refusedByRole: .responder,
+            code: .unsupportedVersion, phase: .ikeSA, exchange: exchange, notify: nil,
+            refusedBy: responder.label, refusedByRole: .responder,
             reason: "version mismatch: \(initiator.label) speaks IKE\(initiator.version) "
                 + "(\(initiator.versionLocation)), \(responder.label) speaks "
-                + "IKE\(responder.version) (\(responder.versionLocation))"
-                + (v2Initiator ? "" : "; the IKEv2 responder drops the IKEv1 message"),
+                + "IKE\(responder.version) (\(responder.versionLocation)); the responder drops "
+                + "the message it cannot read and the initiator gets no answer",
             changes: [
                 SuggestedChange(
                     summary: "set 'ike: v2' in \(location) (and remove its IKEv1-only "
@@ -86,7 +82,7 @@ enum VersionMismatch {
             phase1: nil, authentication: nil, children: [], ikeRekey: nil,
             exchanges: [
                 PredictedExchange(
-                    name: exchange, purpose: "first message, not understood", messages: 1,
+                    name: exchange, purpose: "first message, dropped unanswered", messages: 1,
                     initiator: initiator.label)
             ], failure: failure)
     }

@@ -39,7 +39,6 @@ public enum NegotiationJSONRenderer {
             ("initiator", .string(run.initiator)),
             ("responder", .string(run.responder)),
             ("status", .string(run.status.rawValue)),
-            ("unavailable-reason", .optional(run.unavailableReason)),
             ("exchanges", .array(run.transcript.map(entry))),
             ("ike-sa", run.ikeSA.map(ikeSA) ?? .null),
             ("children", .array(run.children.map(child))),

@@ -42,15 +42,6 @@ public enum NegotiationTextRenderer {
     /// One direction.
     public static func render(_ run: DirectionRun) -> String {
         var out = "== \(run.initiator) initiates, \(run.responder) responds\n"
-        if let reason = run.unavailableReason {
-            out += "  not run: \(reason); the plan predicts:\n"
-            let planned = PlanTextRenderer.render(run.plan).split(
-                separator: "\n", omittingEmptySubsequences: false)
-            for line in planned.dropFirst() where !line.isEmpty {
-                out += "  \(line)\n"
-            }
-            return out + "  status: unverifiable\n"
-        }
         out += transcript(run.transcript)
         if let ikeSA = run.ikeSA {
             out += "  phase 1: \(PlanText.proposal(ikeSA.proposal))"
@@ -107,6 +98,9 @@ public enum NegotiationTextRenderer {
             "  FAILED (\(failure.title)): \(engine.phase) failed in \(engine.exchange): "
             + "\(failure.refusedBy) refused\(notify)\n"
         let (from, to) = exchangeEnds(engine, run)
+        if let planned = failure.plannedReason, planned != engine.reason {
+            out += "    planned: \(planned)\n"
+        }
         out += FailureText.details(
             reason: engine.reason, miss: failure.nearestMiss, initiator: from, responder: to,
             changes: failure.changes, indent: "    ")

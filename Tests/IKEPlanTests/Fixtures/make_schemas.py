@@ -177,8 +177,7 @@ negotiate_defs = {
                                                     "skipped"]}, "detail": TEXT}),
     "direction": obj({
         "initiator": TEXT, "responder": TEXT,
-        "status": {"enum": ["verified", "failed", "disagreement", "unverifiable"]},
-        "unavailable-reason": nullable(TEXT),
+        "status": {"enum": ["verified", "failed", "disagreement"]},
         "exchanges": {"type": "array", "items": REF("entry")},
         "ike-sa": nullable(REF("ike-sa")),
         "children": {"type": "array", "items": REF("child")},
