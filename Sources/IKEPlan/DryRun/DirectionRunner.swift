@@ -39,34 +39,18 @@ struct DirectionRunner {
         let children = AgreementBuilder.children(
             initiator: loopback.initiator.childSAs, responder: loopback.responder.childSAs)
 
-        // The packet check of each Child SA, then the first rekeys in time order (Child
-        // SAs first on a tie), each new Child SA checked the same way.
+        // The packet check of each Child SA, then the first rekeys.
         var capture = recorder.entries.map { CapturedPacket.ike($0.datagram) }
         let packets = PacketCheck(
             initiatorAddress: initiatorConfiguration.local.address,
             responderAddress: responderConfiguration.local.address,
             random: random(named: "test packets"))
-        var packetChecks: [String: PacketCheckOutcome] = [:]
-        for child in children {
-            let result = packets.run(child, initiator: initiator.label, responder: responder.label)
-            packetChecks[child.name] = PacketCheckOutcome(
-                passed: result.passed, detail: result.detail)
-            capture += result.packets.map(CapturedPacket.ipsec)
-        }
+        let packetChecks = checkPackets(children, with: packets, capture: &capture)
         var rekeys: [RekeyRun] = []
         if ikeSA != nil {
-            for prediction in rekeyEvents(established: children) {
-                let before = recorder.entries.count
-                var run = rekey(prediction, on: loopback, recorder: &recorder)
-                capture += recorder.entries[before...].map { CapturedPacket.ike($0.datagram) }
-                if let child = run.child {
-                    let result = packets.run(
-                        child, initiator: initiator.label, responder: responder.label)
-                    capture += result.packets.map(CapturedPacket.ipsec)
-                    run = run.with(PacketCheckOutcome(passed: result.passed, detail: result.detail))
-                }
-                rekeys.append(run)
-            }
+            rekeys = rekeyAll(
+                established: children, on: loopback, packets: packets, recorder: &recorder,
+                capture: &capture)
         }
 
         let explainer = FailureExplainer(plan: plan, initiator: initiator, responder: responder)
@@ -78,16 +62,12 @@ struct DirectionRunner {
             plan: plan, ikeSA: ikeSA, children: children, setupFailures: setupFailures,
             transcript: recorder.entries, rekeys: rekeys)
 
-        let status: DirectionRun.Status
-        if !disagreements.isEmpty {
-            status = .disagreement
-        } else if failures.isEmpty && rekeys.allSatisfy({ $0.failures.isEmpty })
-            && checks.allSatisfy({ $0.result == .passed || $0.result == .unavailable })
-        {
-            status = .verified
-        } else {
-            status = .failed
-        }
+        // The verdict: a disagreement is a bug in ikec; anything else not passed, a failure.
+        let passed =
+            failures.isEmpty && rekeys.allSatisfy { $0.failures.isEmpty }
+            && checks.allSatisfy { $0.result == .passed || $0.result == .unavailable }
+        let status: DirectionRun.Status =
+            !disagreements.isEmpty ? .disagreement : passed ? .verified : .failed
         return DirectionRun(
             initiator: initiator.label, responder: responder.label, plan: plan, status: status,
             transcript: recorder.entries, ikeSA: ikeSA, children: children, rekeys: rekeys,
@@ -96,8 +76,44 @@ struct DirectionRunner {
             responderAddress: responderConfiguration.local.address)
     }
 
-    /// Both ends draw from a generator keyed by the seed, the direction and the end; or
-    /// from the system's.
+    /// A test packet through each Child SA, both ways; the sealed packets join `capture`.
+    private func checkPackets(
+        _ children: [AgreedChildSA], with packetCheck: PacketCheck,
+        capture: inout [CapturedPacket]
+    ) -> [String: PacketCheckOutcome] {
+        var outcomes: [String: PacketCheckOutcome] = [:]
+        for child in children {
+            let result = packetCheck.run(
+                child, initiator: initiator.label, responder: responder.label)
+            outcomes[child.name] = PacketCheckOutcome(passed: result.passed, detail: result.detail)
+            capture += result.packets.map(CapturedPacket.ipsec)
+        }
+        return outcomes
+    }
+
+    /// The first rekeys in time order (Child SAs first on a tie), each new Child SA
+    /// checked with a test packet.
+    private func rekeyAll(
+        established children: [AgreedChildSA], on loopback: LoopbackExchange,
+        packets packetCheck: PacketCheck, recorder: inout TranscriptRecorder,
+        capture: inout [CapturedPacket]
+    ) -> [RekeyRun] {
+        var rekeys: [RekeyRun] = []
+        for prediction in rekeyEvents(established: children) {
+            let before = recorder.entries.count
+            var run = rekey(prediction, on: loopback, recorder: &recorder)
+            capture += recorder.entries[before...].map { CapturedPacket.ike($0.datagram) }
+            if let child = run.child {
+                let result = packetCheck.run(
+                    child, initiator: initiator.label, responder: responder.label)
+                capture += result.packets.map(CapturedPacket.ipsec)
+                run = run.with(PacketCheckOutcome(passed: result.passed, detail: result.detail))
+            }
+            rekeys.append(run)
+        }
+        return rekeys
+    }
+
     /// The exchange of the first message the initiator sends.
     private var transcriptFirstExchange: String? {
         switch (initiatorConfiguration.version, initiatorConfiguration.ikev1.mode) {
@@ -107,6 +123,8 @@ struct DirectionRunner {
         }
     }
 
+    /// Both ends draw from a generator keyed by the seed, the direction and the end; or
+    /// from the system's.
     private func random(for end: EndProfile) -> RandomSource {
         random(named: end.label)
     }
