@@ -63,3 +63,9 @@ struct BenchmarkFailure: Error, CustomStringConvertible {
     /// A failure with its explanation.
     init(_ description: String) { self.description = description }
 }
+
+/// The value of an environment variable, if set.
+func environment(_ name: String) -> String? {
+    guard let value = getenv(name) else { return nil }
+    return String(cString: value)
+}
