@@ -151,14 +151,14 @@ struct IKEv1KnownAnswerTests {
 
     /// Decrypts an encrypted message with `key` and `iv`: the plaintext, its bodies and
     /// the last ciphertext block.
-    static func decrypt(_ message: [UInt8], key: SecretBytes, iv: [UInt8]) throws
-        -> (bodies: [(type: ISAKMPPayloadType, body: [UInt8])], lastBlock: [UInt8])
-    {
+    static func decrypt(
+        _ message: [UInt8], key: SecretBytes, iv: [UInt8],
+        cipher: Cipher = Cipher(.aesCBC, keyBits: 256)
+    ) throws -> (bodies: [(type: ISAKMPPayloadType, body: [UInt8])], lastBlock: [UInt8]) {
         let header = try ISAKMPHeader(decoding: message)
         #expect(header.flags.contains(.encryption))
         let ciphertext = Array(message[ISAKMPHeader.size...])
-        let plaintext = try BlockCipher(Cipher(.aesCBC, keyBits: 256), keyMaterial: key)
-            .decrypt(ciphertext, iv: iv)
+        let plaintext = try BlockCipher(cipher, keyMaterial: key).decrypt(ciphertext, iv: iv)
         let bodies = try ISAKMPPayloadChain.payloadBodies(
             plaintext, firstPayload: header.nextPayload)
         return (bodies, Array(ciphertext.suffix(16)))
@@ -302,5 +302,42 @@ struct IKEv1KnownAnswerTests {
         let k1 = try hmac(key: keys.skeyidE, data: [0])
         let k2 = try hmac(key: keys.skeyidE, data: k1)
         #expect(keys.encryptionKey.revealed == Array((k1 + k2).prefix(24)))
+    }
+
+    // RFC 4754 section 7 as strongSwan reads it: with ECDSA-256, HASH_I is made with
+    // HMAC-SHA-256 even when SHA-1 was negotiated, and the signature is over HASH_I taken
+    // as the digest.
+    @Test func ecdsaSignsHashIMadeWithTheCurvesHashAsTheDigest() throws {
+        let pair = try Support.certificatePair(
+            "ecdsa", ike: [TestSupport.ike("aes128-sha1-modp2048")])
+        let loopback = try Support.expectAgreement(pair, seed: "ecdsa")
+        let messages = loopback.deliveries.map(\.datagram.message)
+        let keys = try Support.v1Keys(loopback.initiator.ikeSA)
+        #expect(keys.skeyid.count == 20)
+        #expect(keys.encryptionKey == keys.skeyidE.slice(0..<16))
+
+        let gxi = try Self.body(.keyExchange, in: messages[2])
+        let gxr = try Self.body(.keyExchange, in: messages[3])
+        let iv = Array(try Hash(.sha1).digest(gxi + gxr).prefix(16))
+        let message5 = try Self.decrypt(
+            messages[4], key: keys.encryptionKey, iv: iv, cipher: Cipher(.aesCBC, keyBits: 128))
+        #expect(message5.bodies.map(\.type) == [.identification, .certificate, .signature])
+        let header = try ISAKMPHeader(decoding: messages[4])
+        var cookies: [UInt8] = []
+        for cookie in [header.initiatorCookie, header.responderCookie] {
+            for shift in stride(from: 56, through: 0, by: -8) {
+                cookies.append(UInt8(truncatingIfNeeded: cookie >> UInt64(shift)))
+            }
+        }
+        let signed =
+            gxi + gxr + cookies
+            + (try Self.body(.securityAssociation, in: messages[0])) + message5.bodies[0].body
+        let hashI = try HMAC(.sha256)(key: keys.skeyid, data: signed)
+        let key = try Support.certificate("branch-ecdsa").publicKey
+        let signature = message5.bodies[2].body
+        #expect(signature.count == 64)
+        #expect(try key.verifyPrecomputedDigest(signature, digest: hashI, encoding: .raw))
+        let withSHA1 = try HMAC(.sha1)(key: keys.skeyid, data: signed)
+        #expect(!(try key.verifyPrecomputedDigest(signature, digest: withSHA1, encoding: .raw)))
     }
 }

@@ -1,6 +1,7 @@
 import IKECore
 import IKECrypto
 import IKEEngine
+import IKEWire
 import Testing
 
 @Suite("IKEv1 negotiation failures name the notify a real peer sends")
@@ -159,5 +160,42 @@ struct IKEv1NegotiationFailureTests {
                 configuration: Support.pskPair().0, role: .initiator,
                 random: SeededRandom(seed: "x"))
         }
+    }
+
+    // strongSwan answers a message 5 it cannot decrypt (another pre-shared key) with a
+    // PAYLOAD-MALFORMED encrypted under its own keys, which we cannot open either.
+    @Test func anUndecryptableAnswerToMessage5MeansAnotherPreSharedKey() throws {
+        let pair = Support.pskPair()
+        let initiator = try SessionFactory.makeSession(
+            configuration: pair.0, role: .initiator, random: SeededRandom(seed: "i"))
+        let responder = try SessionFactory.makeSession(
+            configuration: pair.1, role: .responder, random: SeededRandom(seed: "r"))
+        var inFlight = initiator.handle(.start, now: 0)
+        var message5: Datagram?
+        for step in 0..<4 {
+            guard case .send(let datagram)? = inFlight.first else { break }
+            let target = step % 2 == 0 ? responder : initiator
+            inFlight = target.receive(datagram, now: 0)
+            if step == 3, case .send(let sent)? = inFlight.first { message5 = sent }
+        }
+        let sent = try #require(message5)
+        let header = try ISAKMPHeader(decoding: sent.message)
+        let forged = ISAKMPMessage(
+            header: ISAKMPHeader(
+                initiatorCookie: header.initiatorCookie, responderCookie: header.responderCookie,
+                exchangeType: .informational, flags: .encryption, messageID: 7,
+                nextPayload: .hash),
+            body: .encrypted([UInt8](repeating: 0x5A, count: 48)))
+        let actions = initiator.receive(
+            Datagram(
+                source: sent.destination, destination: sent.source, message: try forged.encode()),
+            now: 0)
+        guard case .failed(let failure)? = actions.first else {
+            Issue.record("expected a failure, got \(actions)")
+            return
+        }
+        #expect(failure.code == .sharedKeyMismatch)
+        #expect(failure.refusedBy == .responder)
+        #expect(initiator.isClosed)
     }
 }

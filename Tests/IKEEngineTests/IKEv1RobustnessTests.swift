@@ -176,4 +176,17 @@ struct IKEv1RobustnessTests {
         driver.runToEnd()
         #expect(driver.initiator.isEstablished && driver.responder.isEstablished)
     }
+
+    @Test func aRepeatedFirstMessageGetsTheResponderAnswerAgain() throws {
+        let driver = try Driver(Support.pskPair())
+        let (_, message1) = try #require(driver.queue.first)
+        driver.step()
+        let actions = driver.inject(message1, to: .responder)
+        #expect(actions.count == 2)
+        #expect(driver.queue.count == 2)
+        #expect(driver.queue[0].datagram == driver.queue[1].datagram)
+        driver.queue.removeLast()
+        driver.runToEnd()
+        #expect(driver.initiator.isEstablished && driver.responder.isEstablished)
+    }
 }

@@ -73,7 +73,6 @@ extension IKEv1Session {
             peerSupportsNATTraversal: IKEv1NATTraversal.announcesNATTraversal(payloads),
             peerSupportsDPD: IKEv1NATTraversal.announcesDPD(payloads),
             usesUDPEncapsulation: false,
-            peerRequestedCertificate: payloads.contains { $0.type == .certificateRequest },
             announcesLifetime: false, localAuthentication: nil, lastSent: [],
             lastReceived: datagram.message)
         func refuse(_ refusal: IKEv1Refusal) -> [SessionAction] {

@@ -47,9 +47,6 @@ extension IKEv1Session {
             let keys = try deriveKeys(exchange, sharedSecret: secret)
             exchange.keys = keys
             exchange.iv = try firstIV(exchange, keys: keys)
-            exchange.peerRequestedCertificate = payloads.contains {
-                $0.type == .certificateRequest
-            }
             exchange.usesUDPEncapsulation = try detectsNAT(
                 payloads, exchange: exchange, datagram: datagram)
             if exchange.usesUDPEncapsulation { moveToNATTraversalPort() }

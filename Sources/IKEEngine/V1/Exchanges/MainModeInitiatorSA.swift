@@ -44,7 +44,7 @@ extension IKEv1Session {
                 peerIdentity: nil,
                 peerSupportsNATTraversal: IKEv1NATTraversal.announcesNATTraversal(payloads),
                 peerSupportsDPD: IKEv1NATTraversal.announcesDPD(payloads),
-                usesUDPEncapsulation: false, peerRequestedCertificate: false,
+                usesUDPEncapsulation: false,
                 announcesLifetime: false, localAuthentication: nil, lastSent: [],
                 lastReceived: datagram.message)
 

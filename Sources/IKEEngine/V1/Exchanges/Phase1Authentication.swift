@@ -84,6 +84,10 @@ extension IKEv1Session {
     }
 
     /// The RESPONDER-LIFETIME notification of a responder that announces its lifetime.
+    /// RFC 2407 section 4.6.3.1 defines it for IPsec SAs; for the ISAKMP SA this engine
+    /// sends it inside main mode message 6 (encrypted) or aggressive mode message 2, so
+    /// that both peers know the lifetime when phase 1 completes, rather than in a separate
+    /// informational exchange as Cisco does. strongSwan 5.9 parses it there and ignores it.
     func responderLifetimePayload(_ exchange: Phase1Exchange) throws -> [ISAKMPPayload] {
         guard exchange.announcesLifetime else { return [] }
         let notify = try ISAKMPNotificationPayload.responderLifetime(

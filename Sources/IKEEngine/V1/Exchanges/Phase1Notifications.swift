@@ -94,10 +94,13 @@ extension IKEv1Session {
         let header = message.header
         let payloads: [ISAKMPPayload]
         if header.flags.contains(.encryption) {
-            guard let exchange, let keys = exchange.keys,
+            guard let exchange, let keys = exchange.keys else {
+                return [discard(.integrityCheckFailed, header)]
+            }
+            guard
                 let opened = openInformational(
                     message, datagram: datagram, keys: keys, lastPhase1Block: exchange.iv)
-            else { return [discard(.integrityCheckFailed, header)] }
+            else { return [undecryptableNotification(header)] }
             payloads = opened
         } else {
             guard let clear = message.payloads else { return [discard(.malformed, header)] }
@@ -114,6 +117,22 @@ extension IKEv1Session {
             ]
         }
         return [discard(.unexpectedRequest, header)]
+    }
+
+    /// An encrypted notification that does not open. After our main mode message 5 with a
+    /// pre-shared key it is the peer's refusal under keys that differ from ours: strongSwan
+    /// and Libreswan answer a message 5 they cannot parse with an encrypted
+    /// PAYLOAD-MALFORMED. Otherwise it is dropped.
+    private func undecryptableNotification(_ header: ISAKMPHeader) -> SessionAction {
+        guard case .awaitingMainModeResponderAuth = state, family == .preSharedKey else {
+            return discard(.integrityCheckFailed, header)
+        }
+        return close(
+            failure(
+                .sharedKeyMismatch, phase: .ikeSA, exchange: "Main Mode", notify: nil,
+                refusedBy: .responder,
+                reason: "the responder's notification does not decrypt with our keys: the "
+                    + "pre-shared keys probably differ"))
     }
 
     /// The failure code for a peer's phase 1 error notification. With a pre-shared key,

@@ -131,7 +131,6 @@ extension IKEv1Session {
             peerSupportsNATTraversal: IKEv1NATTraversal.announcesNATTraversal(peerPayloads),
             peerSupportsDPD: IKEv1NATTraversal.announcesDPD(peerPayloads),
             usesUDPEncapsulation: false,
-            peerRequestedCertificate: peerPayloads.contains { $0.type == .certificateRequest },
             announcesLifetime: announcesLifetime, localAuthentication: nil, lastSent: [],
             lastReceived: [])
     }

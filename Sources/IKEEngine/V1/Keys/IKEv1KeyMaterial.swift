@@ -34,12 +34,15 @@ final class IKEv1KeyMaterial {
         protection = try IKEv1MessageProtection(cipher: transform.cipher, key: encryptionKey)
     }
 
-    /// HASH_I or HASH_R.
+    /// HASH_I or HASH_R (with the curve's hash for ECDSA methods, RFC 4754 section 7).
     func phase1Hash(of role: IKERole, context: Phase1Exchange, idBody: [UInt8]) throws
         -> [UInt8]
     {
         try IKEv1KeyDerivation.phase1Hash(
-            initiator: role == .initiator, hash: hash, skeyid: keys.skeyid,
+            initiator: role == .initiator,
+            hash: IKEv1Authentication.authenticationHash(
+                context.choice.authMethod, negotiated: hash),
+            skeyid: keys.skeyid,
             initiatorPublicValue: context.initiatorPublicValue,
             responderPublicValue: context.responderPublicValue,
             initiatorCookie: context.initiatorCookie, responderCookie: context.responderCookie,

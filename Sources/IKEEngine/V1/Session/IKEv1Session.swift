@@ -177,12 +177,12 @@ public final class IKEv1Session: IKESession {
         _ message: ISAKMPMessage, datagram: Datagram, exchange: Phase1Exchange
     ) -> [SessionAction] {
         let header = message.header
-        guard header.initiatorCookie == exchange.initiatorCookie,
-            header.responderCookie == exchange.responderCookie
-        else { return [discard(.unknownSA, header)] }
         if datagram.message == exchange.lastReceived, !exchange.lastSent.isEmpty {
             return [.send(makeDatagram(exchange.lastSent)), discard(.retransmission, header)]
         }
+        guard header.initiatorCookie == exchange.initiatorCookie,
+            header.responderCookie == exchange.responderCookie
+        else { return [discard(.unknownSA, header)] }
         if header.exchangeType == .informational {
             return receivePhase1Notification(message, datagram: datagram, exchange: exchange)
         }

@@ -80,8 +80,6 @@ struct Phase1Exchange {
     var peerSupportsDPD: Bool
     /// Whether IKE moves to port 4500 and ESP travels in UDP.
     var usesUDPEncapsulation: Bool
-    /// Whether the peer asked for our certificate (a CR payload).
-    var peerRequestedCertificate: Bool
     /// Responder: whether RESPONDER-LIFETIME must be sent (RFC 2407 section 4.6.3.1).
     var announcesLifetime: Bool
     /// How we authenticate, once we have.

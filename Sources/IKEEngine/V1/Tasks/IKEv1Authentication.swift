@@ -6,8 +6,10 @@ import IKEWire
 // payload negotiated. With a pre-shared key or public key encryption (sections 5.2-5.4)
 // each side proves itself with HASH_I / HASH_R in a HASH payload; with signatures
 // (section 5.1) each signs its hash: RSA with PKCS#1 type 1 padding over the raw hash and
-// no DigestInfo (method 3), ECDSA per RFC 4754 (methods 9, 10, 11: SHA-256/384/512 of the
-// hash on P-256/384/521, the signature as r | s). The method is fixed by our own
+// no DigestInfo (method 3). RFC 4754 section 7 (methods 9, 10, 11 on P-256/384/521), as
+// strongSwan implements it: HASH_I / HASH_R are made with the HMAC of the curve's hash
+// (SHA-256/384/512) whatever hash was negotiated, and the ECDSA signature, r | s, is over
+// that value taken as the digest, not hashed again. The method is fixed by our own
 // credential, so both peers' keys must be of one kind.
 
 /// The three families of RFC 2409 section 5, which decide how SKEYID is made and what
@@ -77,7 +79,8 @@ enum IKEv1Authentication {
         }
     }
 
-    /// The scheme of a signature method.
+    /// The scheme a signature method is reported as (for ECDSA the signature is over
+    /// HASH_I / HASH_R taken as the digest: see the notes above).
     static func scheme(for method: IKEv1AuthMethod) -> SignatureScheme? {
         switch method {
         case .rsaSignature: return .rsaPKCS1Raw
@@ -96,6 +99,50 @@ enum IKEv1Authentication {
         case .ecdsaSHA384P384: return .ecP384
         case .ecdsaSHA512P521: return .ecP521
         case .preSharedKey, .dssSignature, .rsaEncryption, .revisedRSAEncryption: return nil
+        }
+    }
+
+    /// The hash of HASH_I / HASH_R's PRF under `method`: the curve's hash for ECDSA, the
+    /// negotiated one otherwise.
+    static func authenticationHash(_ method: IKEv1AuthMethod, negotiated: HashAlgorithm)
+        -> HashAlgorithm
+    {
+        switch method {
+        case .ecdsaSHA256P256: return .sha256
+        case .ecdsaSHA384P384: return .sha384
+        case .ecdsaSHA512P521: return .sha512
+        case .preSharedKey, .dssSignature, .rsaSignature, .rsaEncryption,
+            .revisedRSAEncryption:
+            return negotiated
+        }
+    }
+
+    /// Our signature over HASH_I or HASH_R.
+    static func sign(_ hash: [UInt8], with key: PrivateKey, method: IKEv1AuthMethod) throws
+        -> [UInt8]
+    {
+        switch method {
+        case .ecdsaSHA256P256, .ecdsaSHA384P384, .ecdsaSHA512P521:
+            return try key.signPrecomputedDigest(hash, encoding: .raw)
+        case .rsaSignature:
+            return try key.sign(hash, scheme: .rsaPKCS1Raw)
+        case .preSharedKey, .dssSignature, .rsaEncryption, .revisedRSAEncryption:
+            throw CryptoError(.keySchemeMismatch, "\(methodName(method)) is not a signature")
+        }
+    }
+
+    /// Whether `signature` is the peer's signature over HASH_I or HASH_R.
+    static func verify(
+        _ signature: [UInt8], over hash: [UInt8], with key: PublicKey, method: IKEv1AuthMethod
+    ) -> Bool {
+        switch method {
+        case .ecdsaSHA256P256, .ecdsaSHA384P384, .ecdsaSHA512P521:
+            return (try? key.verifyPrecomputedDigest(signature, digest: hash, encoding: .raw))
+                ?? false
+        case .rsaSignature:
+            return (try? key.verify(signature, for: hash, scheme: .rsaPKCS1Raw)) ?? false
+        case .preSharedKey, .dssSignature, .rsaEncryption, .revisedRSAEncryption:
+            return false
         }
     }
 
@@ -141,11 +188,13 @@ enum IKEv1Authentication {
         }
     }
 
-    /// Our proof: a HASH payload, or our certificates and a SIG payload over `hash`.
+    /// Our proof: a HASH payload, or our certificates and a SIG payload over `hash`. The
+    /// certificates go whether or not the peer sent a CR, as Libreswan does by default
+    /// (strongSwan sends its own only when asked, and it does ask).
     static func proof(method: IKEv1AuthMethod, local: LocalAuthentication, hash: [UInt8])
         throws -> [ISAKMPPayload]
     {
-        guard let scheme = scheme(for: method) else {
+        guard scheme(for: method) != nil else {
             return [.hash(ISAKMPHashPayload(data: hash))]
         }
         switch local {
@@ -154,10 +203,11 @@ enum IKEv1Authentication {
                 ISAKMPPayload.certificate(
                     ISAKMPCertificatePayload(encoding: .x509Signature, data: certificate.der))
             }
-            let signature = try key.sign(hash, scheme: scheme)
+            let signature = try sign(hash, with: key, method: method)
             return certificates + [.signature(ISAKMPSignaturePayload(data: signature))]
         case .rawPublicKey(let key, _):
-            return [.signature(ISAKMPSignaturePayload(data: try key.sign(hash, scheme: scheme)))]
+            let signature = try sign(hash, with: key, method: method)
+            return [.signature(ISAKMPSignaturePayload(data: signature))]
         case .preSharedKey, .null, .rsaEncryption:
             throw CryptoError(.keySchemeMismatch, "a signature method needs a private key")
         }

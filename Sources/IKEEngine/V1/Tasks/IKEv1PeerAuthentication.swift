@@ -156,8 +156,8 @@ enum IKEv1PeerAuthentication {
                 code: .invalidSyntax, notify: .payloadMalformed,
                 reason: "peer's authentication message has no SIG payload")
         }
-        let valid = (try? key.verify(signature, for: expectedHash, scheme: scheme)) ?? false
-        guard valid else {
+        guard IKEv1Authentication.verify(signature, over: expectedHash, with: key, method: method)
+        else {
             throw IKEv1Refusal(
                 code: .signatureInvalid, notify: .invalidSignature,
                 reason: "peer's \(scheme) signature does not verify with its public key")
