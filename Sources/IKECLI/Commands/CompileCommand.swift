@@ -25,7 +25,7 @@ public enum CompileCommand: CLICommand {
                 help: "The daemon: swanctl (strongSwan 5.9) or libreswan (Libreswan 4.10)"),
             OptionSpec.value(
                 "output", short: "o", placeholder: "dir",
-                help: "Write the configuration, secrets file and credential links into this folder"),
+                help: "Write the configuration, secrets file and credential links here"),
             OptionSpec.value(
                 "format", placeholder: "format", choices: OutputFormat.allCases.map(\.rawValue),
                 default: OutputFormat.text.rawValue,
@@ -33,7 +33,7 @@ public enum CompileCommand: CLICommand {
             OptionSpec.value(
                 "fail-on", placeholder: "severity", choices: ["error", "warning", "note"],
                 default: "error",
-                help: "Write nothing and exit with status 1 for problems of this severity or worse"),
+                help: "Write nothing and exit 1 for problems of this severity or worse"),
             CommonOptions.color,
         ])
 

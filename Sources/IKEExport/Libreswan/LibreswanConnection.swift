@@ -23,10 +23,15 @@ struct LibreswanConnection {
         common.append(("rightid", remoteID))
         common += authentication()
         var proposals = LibreswanProposals(diagnostics: ExportDiagnostics())
-        common.append(("ike", proposals.ike(peer.phase1.proposals, version: peer.ikeVersion)
-            .joined(separator: ",")))
+        common.append(
+            (
+                "ike",
+                proposals.ike(peer.phase1.proposals, version: peer.ikeVersion)
+                    .joined(separator: ",")
+            ))
         if peer.phase1.exchangeMode == .aggressive { common.append(("aggressive", "yes")) }
-        common.append(("ikelifetime", DurationText.render(seconds: UInt64(peer.phase1.lifetimeSeconds))))
+        common.append(
+            ("ikelifetime", DurationText.render(seconds: UInt64(peer.phase1.lifetimeSeconds))))
 
         var out = ""
         let entries = peer.phase2
@@ -34,7 +39,8 @@ struct LibreswanConnection {
             out += section(peer.name.value, common + [("auto", "add")])
         }
         for entry in entries {
-            let name = entries.count == 1 ? peer.name.value : peer.name.value + "-" + entry.name.value
+            let name =
+                entries.count == 1 ? peer.name.value : peer.name.value + "-" + entry.name.value
             out += section(name, common + child(entry, proposals: &proposals) + [("auto", "add")])
         }
         diagnostics.merge(proposals.diagnostics)
@@ -64,7 +70,9 @@ struct LibreswanConnection {
         out.append(("pfs", pfs.contains(true) ? "yes" : "no"))
         out.append(("type", entry.effectiveMode.rawValue))
         out.append(("salifetime", DurationText.render(seconds: UInt64(entry.lifetimeSeconds))))
-        if let bytes = entry.lifetime.bytes?.value { out.append(("ipsec-max-bytes", String(bytes))) }
+        if let bytes = entry.lifetime.bytes?.value {
+            out.append(("ipsec-max-bytes", String(bytes)))
+        }
         if let packets = entry.lifetime.packets?.value {
             out.append(("ipsec-max-packets", String(packets)))
         }
@@ -87,7 +95,8 @@ struct LibreswanConnection {
         let selector = first.value
         guard let network = selector.network else {
             diagnostics.add(
-                .unsupportedInLibreswan, "Libreswan 4.10 takes a prefix, not an address range, "
+                .unsupportedInLibreswan,
+                "Libreswan 4.10 takes a prefix, not an address range, "
                     + "as a subnet", at: first.span)
             return []
         }
@@ -137,7 +146,9 @@ struct LibreswanConnection {
         let remote = authWord(peer.auth.remote)
         var out: [(String, String)] =
             local == remote ? [("authby", local)] : [("leftauth", local), ("rightauth", remote)]
-        if peer.auth.local.value.usesPublicKeys, let certificate = policy.gateway.credentials?.certificate {
+        if peer.auth.local.value.usesPublicKeys,
+            let certificate = policy.gateway.credentials?.certificate
+        {
             out.append(("leftcert", Self.nickname(certificate.value)))
             diagnostics.add(
                 .nssCertificate,

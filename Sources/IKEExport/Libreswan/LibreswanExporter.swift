@@ -12,11 +12,16 @@ import IKEPolicy
 /// them, which is the meaning of a policy lifetime. Certificates are NSS nicknames (the
 /// file's stem): import them with `ipsec import` or `certutil` first. Pre-shared keys go
 /// to ipsec.secrets, written only with `ikec compile -o DIR`.
+///
+/// The algorithm names were checked against Libreswan 4.10's own parser (`ipsec
+/// algparse`) and the settings against `readwriteconf`, but the tests do not run pluto:
+/// unlike swanctl.conf, no test loads this output into the real daemon.
 public enum LibreswanExporter {
     /// The ipsec.conf for `policy`.
     public static func compile(_ policy: CheckedPolicy) -> CompiledConfig {
         var diagnostics = ExportDiagnostics()
-        var text = "# ipsec.conf for gateway '\(policy.gateway.name.value)', compiled by ikec from "
+        var text =
+            "# ipsec.conf for gateway '\(policy.gateway.name.value)', compiled by ikec from "
             + "\(CredentialLayout.baseName(policy.source.path)) for Libreswan 4.10.\n"
             + "# Pre-shared keys are in ipsec.secrets, which only 'ikec compile -o DIR' writes "
             + "(mode 0600).\n# Certificates are NSS nicknames: import them into pluto's NSS "

@@ -60,10 +60,13 @@ struct LibreswanProposals {
             if version == .v1 {
                 // One transform per combination, as IKEv1 carries them.
                 for transform in policyProposal.ikev1Phase2 {
-                    let cipher = transform.cipher.map { [LibreswanAlgorithms.cipher($0, ike: false)] }
-                    let integ = transform.integrity.map {
-                        [LibreswanAlgorithms.integrity($0, ike: false)]
-                    } ?? (proposal.protocolID == .esp ? ["null"] : [])
+                    let cipher = transform.cipher.map {
+                        [LibreswanAlgorithms.cipher($0, ike: false)]
+                    }
+                    let integ =
+                        transform.integrity.map {
+                            [LibreswanAlgorithms.integrity($0, ike: false)]
+                        } ?? (proposal.protocolID == .esp ? ["null"] : [])
                     out += words(
                         cipher.map { [$0] } ?? [], integ,
                         transform.pfsGroup.map { [LibreswanAlgorithms.group($0)] } ?? [],

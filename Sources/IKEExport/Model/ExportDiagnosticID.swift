@@ -33,8 +33,6 @@ public enum ExportDiagnosticID: String, Sendable, Hashable, CaseIterable {
     case aggressivePSK = "X0103"
     /// A setting Libreswan 4.10 has no equivalent for.
     case unsupportedInLibreswan = "X0201"
-    /// A packet lifetime, which Libreswan cannot set.
-    case packetLifetime = "X0202"
     /// A certificate that Libreswan reads from its NSS database, not from a file.
     case nssCertificate = "X0203"
 
@@ -90,8 +88,6 @@ public enum ExportDiagnosticID: String, Sendable, Hashable, CaseIterable {
             .warning),
         .unsupportedInLibreswan: ("export-unsupported-in-libreswan",
             "Libreswan 4.10 has no equivalent for this setting", .error),
-        .packetLifetime: ("export-packet-lifetime",
-            "Libreswan has no packet lifetime", .error),
         .nssCertificate: ("export-nss-certificate",
             "Libreswan reads certificates from its NSS database, not from files", .note),
     ]

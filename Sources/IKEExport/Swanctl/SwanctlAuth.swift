@@ -67,6 +67,9 @@ struct SwanctlAuth {
         }
     }
 
+    /// Does not yet allow Ed25519 or Ed448 keys together with `rsa-padding: pss`: the
+    /// constraint names RSA-PSS and ECDSA only, so such a key would find no scheme.
+    ///
     /// RFC 7427 section 4: the hashes of the SIGNATURE_HASH_ALGORITHMS preference, as
     /// strongSwan's `ike:` constraint (`ike:pubkey-sha256-sha384`,
     /// `ike:rsa/pss-sha256-ecdsa-sha256`).

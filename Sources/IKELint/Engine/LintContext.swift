@@ -20,6 +20,9 @@ final class LintContext {
     let now: Date
     /// Every proposal of every peer, with where it is used.
     let sites: [ProposalSite]
+    /// One site per written proposal and use: a named set used by many peers appears once.
+    /// For rules whose findings depend only on the proposal and its use, not on the peer.
+    let distinctSites: [ProposalSite]
     /// Certificates read from the policy's credentials, by resolved path.
     let certificates: CertificateStore
     /// File modes and environment lookups.
@@ -36,6 +39,8 @@ final class LintContext {
         self.ambiguousPairs = pairing.ambiguous
         self.now = now
         self.sites = ProposalSite.all(in: policy)
+        var seen = Set<ProposalSite.Place>()
+        self.distinctSites = sites.filter { seen.insert($0.place).inserted }
         self.certificates = CertificateStore()
         self.system = system
     }

@@ -1,10 +1,28 @@
+import IKECore
+import IKEDiagnostics
 import IKEPolicy
 
 /// Every proposal list of a policy: each peer's phase 1 and each phase 2 entry's.
 enum ProposalLists {
+    /// Each written list once: a named set used by many peers in the same phase is judged
+    /// once (its proposals, and so the findings, are the same every time).
     static func all(in policy: CheckedPolicy) -> [ProposalList] {
-        policy.peers.flatMap { peer in
+        var seen = Set<Key>()
+        return policy.peers.flatMap { peer in
             [peer.phase1.proposals] + peer.phase2.map(\.proposals)
+        }.filter { list in
+            let key: Key
+            if let name = list.setName?.value {
+                key = .set(name, list.proposals.first?.proposal.protocolID)
+            } else {
+                key = .inline(list.span)
+            }
+            return seen.insert(key).inserted
         }
+    }
+
+    private enum Key: Hashable {
+        case set(String, SecurityProtocol?)
+        case inline(SourceSpan)
     }
 }

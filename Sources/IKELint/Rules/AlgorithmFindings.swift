@@ -9,7 +9,7 @@ enum AlgorithmFindings {
         purpose: String
     ) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for site in context.sites where uses.contains(site.use) {
+        for site in context.distinctSites where uses.contains(site.use) {
             for transform in site.writtenTransforms where transform.value.type == type {
                 guard let verdict = context.verdict(for: transform.value, use: site.use)
                 else { continue }

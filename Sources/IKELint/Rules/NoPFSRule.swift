@@ -23,8 +23,7 @@ struct NoPFSRule: LintRule {
 
     func check(_ context: LintContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for site in context.sites where site.entry != nil && site.proposal.proposal.dhGroups.isEmpty
-        {
+        for site in context.sites where site.isPhase2 && site.proposal.proposal.dhGroups.isEmpty {
             let group = site.peer.phase1.proposals.proposals.first?.proposal.dhGroups.first
             var fixIts: [FixIt] = []
             if let group, let written = site.proposal.written,

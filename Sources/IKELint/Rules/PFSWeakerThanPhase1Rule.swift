@@ -24,7 +24,7 @@ struct PFSWeakerThanPhase1Rule: LintRule {
 
     func check(_ context: LintContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for site in context.sites where site.entry != nil {
+        for site in context.sites where site.isPhase2 {
             guard let (phase1, how) = Self.phase1Group(site, context),
                 let phase1Bits = Strength.bits(of: phase1.value)
             else { continue }

@@ -25,7 +25,7 @@ struct UnbalancedStrengthRule: LintRule {
 
     func check(_ context: LintContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for site in context.sites {
+        for site in context.distinctSites {
             let preferred = Self.preferred(site)
             let rated = preferred.compactMap { transform in
                 Strength.bits(of: transform.value).map { (transform, $0) }

@@ -22,6 +22,8 @@ struct TreeBuilder {
     }
 
     let path: String
+    /// `path` interned once, so each of the file's spans is made without a lookup.
+    let file: SourceFileID
     let limits: YAMLReader.Limits
     var result = YAMLReader.Result()
 
@@ -33,6 +35,7 @@ struct TreeBuilder {
 
     init(path: String, limits: YAMLReader.Limits) {
         self.path = path
+        self.file = SourceFileID(path: path)
         self.limits = limits
     }
 
@@ -46,7 +49,7 @@ struct TreeBuilder {
         case YAML_DOCUMENT_START_EVENT:
             documents += 1
             if documents > 1 {
-                let span = SourceSpan(path: path, start: start, end: end)
+                let span = SourceSpan(file: file, start: start, end: end)
                 result.diagnostics.append(
                     diagnostic(
                         .multipleDocuments,
@@ -117,7 +120,7 @@ struct TreeBuilder {
         case YAML_FOLDED_SCALAR_STYLE: style = .folded
         default: style = .plain
         }
-        let span = SourceSpan(path: path, start: start, end: end)
+        let span = SourceSpan(file: file, start: start, end: end)
         checkTag(data.tag, start: start, end: end, allowString: true)
         result.scalarSpans.append(span)
         if style == .literal || style == .folded { result.blockScalarSpans.append(span) }
@@ -130,7 +133,7 @@ struct TreeBuilder {
     private mutating func alias(
         _ event: inout yaml_event_t, start: SourceLocation, end: SourceLocation
     ) -> Bool {
-        let span = SourceSpan(path: path, start: start, end: end)
+        let span = SourceSpan(file: file, start: start, end: end)
         let name = Self.string(event.data.alias.anchor) ?? ""
         guard let target = anchors[name] else {
             result.diagnostics.append(
@@ -164,7 +167,7 @@ struct TreeBuilder {
     {
         writtenNodes += 1
         guard stack.count < limits.maximumDepth else {
-            result.diagnostics.append(tooDeep(at: SourceSpan(path: path, start: start, end: end)))
+            result.diagnostics.append(tooDeep(at: SourceSpan(file: file, start: start, end: end)))
             return true
         }
         stack.append(frame)
@@ -179,7 +182,7 @@ struct TreeBuilder {
 
     private mutating func close(end: SourceLocation) -> Bool {
         guard let frame = stack.popLast() else { return false }
-        let span = SourceSpan(path: path, start: frame.start, end: end)
+        let span = SourceSpan(file: file, start: frame.start, end: end)
         let node: YAMLNode
         if frame.isMapping {
             var merger = MappingMerger(path: path)
@@ -220,7 +223,7 @@ struct TreeBuilder {
         result.diagnostics.append(
             diagnostic(
                 .unsupportedTag, "YAML tag '\(shown)' is not supported in a policy",
-                at: SourceSpan(path: path, start: start, end: end),
+                at: SourceSpan(file: file, start: start, end: end),
                 notes: [DiagnosticNote("values are read by the type each setting expects")]))
     }
 

@@ -1,1 +1,0 @@
-// The IKEPlan module; see the target's comment in Package.swift for its job.

@@ -1,1 +1,0 @@
-// Tests of IKEExport live beside this file, one file per component.

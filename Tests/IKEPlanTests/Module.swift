@@ -1,1 +1,0 @@
-// Tests of IKEPlan live beside this file, one file per component.
