@@ -15,11 +15,19 @@ struct CharonInteropTests {
             name: "v2-ecdsa-aes128-sha256-modp2048", children: ["lan"], expectedNotify: nil),
         InteropCase(
             name: "v2-rsa-aes256ctr-sha384-modp3072", children: ["lan"], expectedNotify: nil),
+        InteropCase(name: "v1-psk-3des-sha1-modp1024", children: ["lan"], expectedNotify: nil),
+        InteropCase(
+            name: "v1-ecdsa-aes128-sha256-modp2048", children: ["lan"], expectedNotify: nil),
+        InteropCase(
+            name: "v1-rsa-aes256-sha384-modp3072", children: ["lan"], expectedNotify: nil),
     ]
 
     static let mismatches: [InteropCase] = [
         InteropCase(
-            name: "v2-psk-mismatch", children: ["lan"], expectedNotify: "NO_PROPOSAL_CHOSEN")
+            name: "v2-psk-mismatch", children: ["lan"], expectedNotify: "NO_PROPOSAL_CHOSEN"),
+        // ISAKMP's registry spells its notify names with dashes (RFC 2408 section 3.14.1).
+        InteropCase(
+            name: "v1-psk-mismatch", children: ["lan"], expectedNotify: "NO-PROPOSAL-CHOSEN"),
     ]
 
     var environment: CharonEnvironment {
@@ -130,7 +138,7 @@ struct CharonInteropTests {
 
     /// charon's short notify names in its message lines.
     static func shortNotify(_ name: String) -> String {
-        switch name {
+        switch name.replacingOccurrences(of: "-", with: "_") {
         case "NO_PROPOSAL_CHOSEN": return "N(NO_PROP)"
         case "AUTHENTICATION_FAILED": return "N(AUTH_FAILED)"
         case "TS_UNACCEPTABLE": return "N(TS_UNACCEPT)"

@@ -14,7 +14,13 @@ struct TsharkDecode {
                 || (text.contains("Version: 1.0")
                     && text.contains(".... ...1 = Encryption: Encrypted"))
         }
-        var isDecryptedIKE: Bool { text.contains("Decrypted Data") }
+        /// IKEv2 shows "Decrypted Data"; IKEv1 dissects the payloads under "Encrypted
+        /// Data" when its key is known, and shows the octets alone when not.
+        var isDecryptedIKE: Bool {
+            if text.contains("Decrypted Data") { return true }
+            guard let encrypted = text.range(of: "Encrypted Data (") else { return false }
+            return text[encrypted.upperBound...].contains("Payload: ")
+        }
         var isDecryptedESP: Bool { text.contains("ESP Decrypted Data") }
         /// Wireshark's complaints: malformed packets, errors, failed checks.
         var problems: [String] {
