@@ -7,6 +7,7 @@ set -euo pipefail
 packages=(
     libyaml-dev libssl-dev pkg-config openssl python3-pip
     tshark strongswan-charon strongswan-swanctl charon-systemd strongswan-pki ike-scan iproute2
+    libnss3-tools
 )
 missing=()
 for package in "${packages[@]}"; do
@@ -16,6 +17,23 @@ if ((${#missing[@]} > 0)); then
     echo "installing: ${missing[*]}"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# Libreswan's package conflicts with strongSwan's: the interop suite runs pluto from an
+# unpacked copy (INTEROP.md), with the libraries pluto links against installed.
+libreswan_root=${IKEC_LIBRESWAN_ROOT:-/opt/ikec-test/libreswan}
+if [[ ! -x $libreswan_root/usr/libexec/ipsec/pluto ]]; then
+    echo "unpacking libreswan into $libreswan_root"
+    download=$(mktemp -d)
+    (cd "$download" && apt-get download -qq libreswan 2>/dev/null) \
+        || { apt-get update -qq && (cd "$download" && apt-get download -qq libreswan); }
+    deb=$(echo "$download"/libreswan_*.deb)
+    mapfile -t libraries < <(dpkg-deb -f "$deb" Depends | tr ',' '\n' \
+        | sed -e 's/^ *//' -e 's/[ (|].*//' | grep '^lib')
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${libraries[@]}" >/dev/null
+    mkdir -p "$libreswan_root"
+    dpkg-deb -x "$deb" "$libreswan_root"
+    rm -rf "$download"
 fi
 
 # The schema agreement tests validate with Python's jsonschema.

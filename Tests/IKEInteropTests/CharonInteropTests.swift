@@ -30,8 +30,8 @@ struct CharonInteropTests {
             name: "v1-psk-mismatch", children: ["lan"], expectedNotify: "NO-PROPOSAL-CHOSEN"),
     ]
 
-    var environment: CharonEnvironment {
-        get throws { try #require(CharonScope.current) }
+    var environment: InteropEnvironment {
+        get throws { try #require(DaemonScope.current) }
     }
 
     @Test(arguments: cases)
@@ -62,27 +62,28 @@ struct CharonInteropTests {
 
     /// Both sides established everything, agree on the selections, the echoes came back,
     /// and the capture decodes and decrypts cleanly.
-    static func expectEstablished(_ run: CharonEnvironment.CaseRun, _ testCase: InteropCase)
+    static func expectEstablished(_ run: InteropEnvironment.CaseRun, _ testCase: InteropCase)
         throws
     {
         let report = run.report
+        let log = CharonLog(text: run.log)
         #expect(run.ikec.status == 0, "ikec failed:\n\(run.ikec.transcript)")
         #expect(report.result == "ok")
 
         // charon's view of the IKE SA and its selection equal ikec's.
-        #expect(run.log.ikeSAEstablished, "charon did not establish the IKE SA")
+        #expect(log.ikeSAEstablished, "charon did not establish the IKE SA")
         let ikeProposal = try #require(report.ikeProposal)
         #expect(
-            run.log.selectedProposals("IKE").last == ProposalNames.keywords(ikec: ikeProposal),
-            "charon selected \(run.log.lines(containing: "selected proposal: IKE")), ikec \(ikeProposal)"
+            log.selectedProposals("IKE").last == ProposalNames.keywords(ikec: ikeProposal),
+            "charon selected \(log.lines(containing: "selected proposal: IKE")), ikec \(ikeProposal)"
         )
 
         // Every Child SA: up on both sides, same proposal, echo answered through it.
-        let espSelections = run.log.selectedProposals("ESP")
+        let espSelections = log.selectedProposals("ESP")
         for name in testCase.children {
             let child = try #require(report.child(name), "ikec reports no Child SA '\(name)'")
             #expect(child["established"] as? Bool == true, "Child SA '\(name)': \(child)")
-            #expect(run.log.childSAEstablished(name), "charon did not establish '\(name)'")
+            #expect(log.childSAEstablished(name), "charon did not establish '\(name)'")
             let proposal = try #require(child["proposal"] as? String)
             #expect(
                 espSelections.contains(ProposalNames.keywords(ikec: proposal)),
@@ -90,50 +91,30 @@ struct CharonInteropTests {
             #expect(report.echoReplied(name), "no echo reply through '\(name)': \(child)")
         }
 
-        expectCleanCapture(run, expectESP: true)
+        CaptureChecks.expectClean(run, expectESP: true)
     }
 
     /// The refusal carries the expected notify on both sides, and the capture is clean.
     static func expectRefusal(
-        _ run: CharonEnvironment.CaseRun, _ testCase: InteropCase, ikecRefused: Bool
+        _ run: InteropEnvironment.CaseRun, _ testCase: InteropCase, ikecRefused: Bool
     ) throws {
         let notify = try #require(testCase.expectedNotify)
+        let log = CharonLog(text: run.log)
         #expect(run.ikec.status == 1, "ikec should fail:\n\(run.ikec.transcript)")
         #expect(run.report.result == "failed")
         let failure = try #require(run.report.failures.first, "ikec reports no failure")
         #expect(failure["notify"] as? String == notify, "ikec's failure: \(failure)")
         #expect(failure["refusedBy"] as? String == (ikecRefused ? "responder" : "responder"))
-        #expect(!run.log.ikeSAEstablished)
+        #expect(!log.ikeSAEstablished)
 
         // charon's log: it sent the notify (ikec initiated) or received it.
         let short = shortNotify(notify)
         let kind = ikecRefused ? "parsed" : "generating"
         #expect(
-            run.log.message(kind, carries: short),
-            "charon's log has no '\(kind) ... \(short)' line:\n\(run.log.lines(containing: "N(").joined(separator: "\n"))"
+            log.message(kind, carries: short),
+            "charon's log has no '\(kind) ... \(short)' line:\n\(log.lines(containing: "N(").joined(separator: "\n"))"
         )
-        expectCleanCapture(run, expectESP: false)
-    }
-
-    /// tshark decodes every frame without complaint, decrypts every encrypted IKE message
-    /// and (when expected) every ESP packet, which carry the echo.
-    static func expectCleanCapture(_ run: CharonEnvironment.CaseRun, expectESP: Bool) {
-        let capture = run.capture
-        #expect(!capture.frames.isEmpty, "the capture is empty")
-        #expect(capture.problems.isEmpty, "tshark complains: \(capture.problems)")
-        #expect(
-            capture.frames.allSatisfy { $0.isIKE || $0.isESP || $0.text.contains("NAT-keepalive") })
-        for frame in capture.encryptedIKE {
-            #expect(
-                frame.isDecryptedIKE, "an encrypted IKE message did not decrypt:\n\(frame.text)")
-        }
-        if expectESP {
-            #expect(!capture.esp.isEmpty, "no ESP in the capture")
-            for frame in capture.esp {
-                #expect(frame.isDecryptedESP, "an ESP packet did not decrypt:\n\(frame.text)")
-                #expect(frame.text.contains("Internet Control Message Protocol"))
-            }
-        }
+        CaptureChecks.expectClean(run, expectESP: false)
     }
 
     /// charon's short notify names in its message lines.

@@ -1,10 +1,10 @@
 import Foundation
 
-/// strongSwan's charon (`charon-systemd`) in the daemon's namespace, with a private
+/// strongSwan's charon (`charon-systemd`) in the peer's namespace, with a private
 /// strongswan.conf, vici socket and file log, under `timeout` so that it cannot outlive a
 /// crashed test run for long. Configurations are loaded between cases with swanctl; the
 /// daemon runs once per suite.
-final class CharonDaemon {
+final class CharonDaemon: PeerDaemon {
     let folder: String
     let namespace: String
     private var process: Background?
@@ -20,36 +20,28 @@ final class CharonDaemon {
             atPath: folder, withIntermediateDirectories: true)
         try Self.configuration(folder: folder).write(
             toFile: "\(folder)/strongswan.conf", atomically: true, encoding: .utf8)
-        process = try Background(
+        let daemon = try Background(
             NamespacePair.exec(
                 namespace,
                 [
-                    "env", "STRONGSWAN_CONF=\(folder)/strongswan.conf", "timeout", "-k", "5", "900",
-                    "charon-systemd",
+                    "env", "STRONGSWAN_CONF=\(folder)/strongswan.conf", "timeout", "-k", "5",
+                    "900", "charon-systemd",
                 ]))
-        let deadline = Date().addingTimeInterval(15)
-        while !FileManager.default.fileExists(atPath: "\(folder)/charon.vici") {
-            guard Date() < deadline, process?.isRunning == true else {
-                let result = process?.stop()
-                throw InteropSetupError(
-                    "charon-systemd did not open its vici socket:\n\(result?.transcript ?? "")\n"
-                        + ((try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""))
-            }
-            usleep(20_000)
-        }
+        process = daemon
+        try waitFor("\(folder)/charon.vici", of: daemon, what: "charon-systemd")
     }
 
     deinit { stop() }
 
-    /// Stops the daemon.
     func stop() {
         _ = process?.stop()
         process = nil
     }
 
     // INTEROP.md: kernel-libipsec before kernel-netlink, an explicit plugin list with
-    // kdf, a private vici socket, a file log with IKE and CHILD_SA details at level 4
-    // (keys and proposals appear there), no journal.
+    // kdf (and ctr for AES-CTR), a private vici socket, a file log flushed per line with
+    // IKE and CHILD_SA details at level 4, no journal. Short retransmissions keep a
+    // failing case short.
     private static func configuration(folder: String) -> String {
         """
         charon-systemd {
@@ -79,56 +71,49 @@ final class CharonDaemon {
         """
     }
 
-    /// Loads `swanctl.conf` of `configFolder` (its credentials folders beside it),
-    /// replacing every connection and secret loaded before.
-    func load(_ configFolder: String) throws {
+    /// Compiles the case with `ikec compile --target swanctl`, ends the previous case's
+    /// SAs and loads it (`--load-all` replaces every connection, `--clear` the secrets).
+    func load(_ testCase: InteropCase, into folder: String) throws {
+        let config = "\(folder)/swanctl"
+        try IkecBinary.compile("swanctl", policy: testCase.peerPolicy, into: config)
+        try terminateAll()
         try Command.check(
             NamespacePair.exec(
                 namespace,
                 [
-                    "swanctl", "--load-all", "--clear", "--file", "\(configFolder)/swanctl.conf",
+                    "swanctl", "--load-all", "--clear", "--file", "\(config)/swanctl.conf",
                     "--uri", vici,
                 ]))
     }
 
-    /// `swanctl --initiate --child NAME`: charon initiates.
-    func initiate(child: String, timeout: Int = 15) throws -> CommandResult {
-        try Command.run(
-            NamespacePair.exec(
-                namespace,
-                [
-                    "swanctl", "--initiate", "--child", child, "--timeout", "\(timeout)",
-                    "--uri", vici,
-                ]), timeout: Double(timeout) + 5)
+    /// `swanctl --initiate --child NAME` for each Child SA in turn.
+    func initiate(_ testCase: InteropCase) throws -> [CommandResult] {
+        var results: [CommandResult] = []
+        for child in testCase.children {
+            results.append(
+                try Command.run(
+                    NamespacePair.exec(
+                        namespace,
+                        [
+                            "swanctl", "--initiate", "--child", child, "--timeout", "15",
+                            "--uri", vici,
+                        ]), timeout: 20))
+            if testCase.expectedNotify != nil { break }
+        }
+        return results
     }
 
     /// Deletes every IKE SA, so a case starts from nothing.
-    func terminateAll() throws {
+    private func terminateAll() throws {
         let list = try Command.run(
             NamespacePair.exec(namespace, ["swanctl", "--list-sas", "--raw", "--uri", vici]))
         guard list.stdout.contains("uniqueid") else { return }
-        for connection in ["ikec"] {
-            _ = try Command.run(
-                NamespacePair.exec(
-                    namespace,
-                    [
-                        "swanctl", "--terminate", "--ike", connection, "--force", "--timeout",
-                        "3", "--uri", vici,
-                    ]), timeout: 8)
-        }
-    }
-
-    /// The log's size: what a case reads starts here.
-    var logMark: UInt64 {
-        ((try? FileManager.default.attributesOfItem(atPath: logPath))?[.size] as? UInt64) ?? 0
-    }
-
-    /// The log written since `mark`.
-    func log(since mark: UInt64) -> CharonLog {
-        guard let handle = FileHandle(forReadingAtPath: logPath) else { return CharonLog(text: "") }
-        defer { try? handle.close() }
-        try? handle.seek(toOffset: mark)
-        let data = (try? handle.readToEnd()) ?? Data()
-        return CharonLog(text: String(decoding: data, as: UTF8.self))
+        _ = try Command.run(
+            NamespacePair.exec(
+                namespace,
+                [
+                    "swanctl", "--terminate", "--ike", "ikec", "--force", "--timeout", "3",
+                    "--uri", vici,
+                ]), timeout: 8)
     }
 }

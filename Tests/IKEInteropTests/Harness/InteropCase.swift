@@ -21,5 +21,8 @@ struct InteropCase: Sendable, CustomTestStringConvertible {
     var folder: String { Self.fixtures.appendingPathComponent("cases/\(name)").path }
     var ikecPolicy: String { "\(folder)/ikec.yaml" }
     var peerPolicy: String { "\(folder)/peer.yaml" }
-    var isIKEv1: Bool { name.hasPrefix("v1-") }
+    var isIKEv1: Bool { name.contains("v1-") }
+    /// Whether the daemon can install Child SAs on this kernel (pluto cannot: the kernel
+    /// has no ESP and pluto no userspace ESP).
+    var daemonInstallsChildSAs: Bool { !name.hasPrefix("pluto-") }
 }

@@ -5,6 +5,11 @@ struct TsharkDecode {
     /// One frame's verbose dissection.
     struct Frame {
         let text: String
+        /// Whether the frame's octets repeat an earlier frame's: a retransmission.
+        /// Wireshark 4.0 follows the IKEv1 CBC IV chain per Message ID and so decrypts an
+        /// exact copy of an encrypted IKEv1 message with the wrong IV (RFC 2409 appendix
+        /// B); such a copy is judged by its original.
+        var isRetransmission = false
 
         var isIKE: Bool { text.contains("Internet Security Association and Key Management") }
         var isESP: Bool { text.contains("Encapsulating Security Payload") }
@@ -24,7 +29,8 @@ struct TsharkDecode {
         var isDecryptedESP: Bool { text.contains("ESP Decrypted Data") }
         /// Wireshark's complaints: malformed packets, errors, failed checks.
         var problems: [String] {
-            text.split(separator: "\n").map(String.init).filter {
+            if isRetransmission && text.contains("Version: 1.0") { return [] }
+            return text.split(separator: "\n").map(String.init).filter {
                 $0.contains("Malformed") || $0.contains("Expert Info (Error")
                     || $0.contains("[incorrect") || $0.contains("Dissector bug")
             }
@@ -56,7 +62,28 @@ struct TsharkDecode {
         if !current.isEmpty, current.contains(where: { $0.hasPrefix("Frame ") }) {
             frames.append(Frame(text: current.joined(separator: "\n")))
         }
+        let records = try Self.records(pcap)
+        for index in frames.indices where index < records.count {
+            frames[index].isRetransmission = records[..<index].contains(records[index])
+        }
         self.frames = frames
+    }
+
+    /// The packets of a classic little-endian pcap file, in order.
+    static func records(_ path: String) throws -> [[UInt8]] {
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        var records: [[UInt8]] = []
+        var offset = 24
+        while offset + 16 <= bytes.count {
+            let length = bytes[(offset + 8)..<(offset + 12)].reversed().reduce(0) {
+                $0 << 8 | Int($1)
+            }
+            let start = offset + 16
+            guard start + length <= bytes.count else { break }
+            records.append(Array(bytes[start..<(start + length)]))
+            offset = start + length
+        }
+        return records
     }
 
     var problems: [String] { frames.flatMap(\.problems) }

@@ -53,6 +53,9 @@ struct LiveReport {
         }
         for failure in outcome.failures { out += "  \(failure)\n" }
         for child in outcome.children { out += text(child) }
+        if outcome.ikeSA != nil, outcome.expectsChildSAs, outcome.children.isEmpty {
+            out += "  no Child SA was negotiated\n"
+        }
         if outcome.answeredEchoes > 0 {
             out += "  answered \(outcome.answeredEchoes) echo request"
             out += "\(outcome.answeredEchoes == 1 ? "" : "s") from the peer's side\n"
@@ -71,6 +74,9 @@ struct LiveReport {
             out += "\(sa.remoteSelectors.map(\.description).joined(separator: ", "))\n"
         }
         if let failure = child.failure { out += "  \(failure)\n" }
+        if child.childSA == nil, child.failure == nil, child.tunnelProblem == nil {
+            out += "  Child SA '\(child.name)' not established: no answer\n"
+        }
         if let problem = child.tunnelProblem {
             out += "  Child SA '\(child.name)' cannot carry packets: \(problem)\n"
         }

@@ -24,6 +24,9 @@ struct NegotiationOutcome {
     var deleted = false
     /// Echo requests from the peer's side that we answered through a tunnel.
     var answeredEchoes = 0
+    /// Whether the policy names Child SAs, so that a negotiation without any is incomplete
+    /// (a responder cannot know which of them the initiator will ask for).
+    var expectsChildSAs = false
 
     /// The Child SA entry named `name`, added when missing.
     mutating func child(_ name: String) -> Int {
@@ -32,9 +35,11 @@ struct NegotiationOutcome {
         return children.count - 1
     }
 
-    /// Whether everything asked for worked: the IKE SA, every Child SA and every echo.
+    /// Whether everything asked for worked: the IKE SA, every Child SA and every echo,
+    /// and at least one Child SA when the policy names any.
     var succeeded: Bool {
         guard ikeSA != nil, failures.isEmpty else { return false }
+        guard !expectsChildSAs || !children.isEmpty else { return false }
         return children.allSatisfy(\.succeeded)
     }
 }

@@ -19,7 +19,8 @@ enum ProbeRun {
         var outcome = NegotiationOutcome(
             peer: peer, version: configuration.version, role: .initiator,
             local: configuration.local.address, remote: configuration.remote.address,
-            children: configuration.children.map { ChildOutcome(name: $0.name) })
+            children: configuration.children.map { ChildOutcome(name: $0.name) },
+            expectsChildSAs: !configuration.children.isEmpty)
         var problems: [String] = []
 
         do {

@@ -72,7 +72,8 @@ enum RespondRun {
                 LiveRunner.Tracked(
                     outcome: NegotiationOutcome(
                         peer: peer.name.value, version: version, role: .responder,
-                        local: local, remote: datagram.source.address, children: []),
+                        local: local, remote: datagram.source.address, children: [],
+                        expectsChildSAs: !configuration.children.isEmpty),
                     expectedChildren: configuration.children.map(\.name),
                     lastActivity: runner.loop.now))
             return session

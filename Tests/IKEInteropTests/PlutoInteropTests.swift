@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+/// ikec against Libreswan's pluto, IKEv2 and IKEv1 with pre-shared keys, in both roles.
+/// pluto has no userspace ESP and this kernel has no ESP, so pluto cannot install Child
+/// SAs: each case proves the IKE SA (both logs agree on it and on the algorithms) and that
+/// the Child SA failed for exactly that reason, as pluto's log states it.
+@Suite("Interop with Libreswan pluto", .serialized, .plutoInNamespaces)
+struct PlutoInteropTests {
+    static let cases: [InteropCase] = [
+        InteropCase(
+            name: "pluto-v2-psk-aes256gcm16-ecp384", children: ["lan"], expectedNotify: nil),
+        InteropCase(
+            name: "pluto-v1-psk-aes128-sha256-modp2048", children: ["lan"], expectedNotify: nil),
+    ]
+
+    var environment: InteropEnvironment {
+        get throws { try #require(DaemonScope.current) }
+    }
+
+    @Test(arguments: cases)
+    func ikecInitiatesAndPlutoEstablishesTheIKESA(_ testCase: InteropCase) throws {
+        // IKEv1: pluto never answers the quick mode it failed to install, so the probe
+        // ends at its timeout.
+        let run = try environment.probe(testCase, timeout: testCase.isIKEv1 ? 6 : 15)
+        try Self.expectIKESAWithoutChildSA(run)
+    }
+
+    @Test(arguments: cases)
+    func plutoInitiatesAndIkecEstablishesTheIKESA(_ testCase: InteropCase) throws {
+        let run = try environment.respond(testCase, timeout: 15)
+        try Self.expectIKESAWithoutChildSA(run)
+    }
+
+    /// Both sides established the IKE SA with the same algorithms; pluto's kernel refused
+    /// the Child SA's ESP SA; ikec reports the negotiation as failed for it (no Child SA,
+    /// or no echo reply); the capture decodes and decrypts cleanly.
+    static func expectIKESAWithoutChildSA(_ run: InteropEnvironment.CaseRun) throws {
+        let log = PlutoLog(text: run.log)
+        #expect(log.ikeSAEstablished, "pluto did not establish the IKE SA:\n\(run.log)")
+        let ikeProposal = try #require(run.report.ikeProposal, "\(run.ikec.transcript)")
+        let plutoSelection = try #require(log.selectedIKE, "pluto logged no algorithms")
+        #expect(
+            plutoSelection.isSubset(of: ProposalNames.keywords(ikec: ikeProposal)),
+            "pluto selected \(plutoSelection), ikec \(ikeProposal)")
+
+        let failure = try #require(
+            log.childSAInstallFailure, "pluto's log has no failed 'Add SA':\n\(run.log)")
+        #expect(
+            failure.contains("Function not implemented")
+                || failure.contains("Protocol not supported"),
+            "pluto's Child SA failed for another reason: \(failure)")
+
+        #expect(run.ikec.status == 1, "ikec cannot succeed without pluto's Child SA")
+        #expect(run.report.result == "failed")
+        let child = run.report.child("lan")
+        let echoed = run.report.echoReplied("lan")
+        #expect(
+            !echoed, "an echo came back through a Child SA pluto could not install: \(child ?? [:])"
+        )
+        CaptureChecks.expectClean(run, expectESP: false)
+    }
+}
