@@ -15,6 +15,8 @@ struct CharonInteropTests {
             name: "v2-ecdsa-aes128-sha256-modp2048", children: ["lan"], expectedNotify: nil),
         InteropCase(
             name: "v2-rsa-aes256ctr-sha384-modp3072", children: ["lan"], expectedNotify: nil),
+        InteropCase(
+            name: "v2-psk-ipv6-aes128gcm16-x25519", children: ["lan"], expectedNotify: nil),
         InteropCase(name: "v1-psk-3des-sha1-modp1024", children: ["lan"], expectedNotify: nil),
         InteropCase(
             name: "v1-ecdsa-aes128-sha256-modp2048", children: ["lan"], expectedNotify: nil),

@@ -60,7 +60,7 @@ enum ProposalNames {
             "HMAC_SHA2_256_128": "sha256", "HMAC_SHA2_384_192": "sha384",
             "HMAC_SHA2_512_256": "sha512", "PRF_HMAC_SHA2_256": "prfsha256",
             "PRF_HMAC_SHA2_384": "prfsha384", "PRF_HMAC_SHA2_512": "prfsha512",
-            "NO_EXT_SEQ": "noesn", "EXT_SEQ": "esn", "CURVE_25519": "x25519",
+            "NO_EXT_SEQ": "noesn", "EXT_SEQ": "esn", "CURVE_25519": "curve25519",
         ]
         if let keyword = fixed[name] { return keyword }
         let parts = name.split(separator: "_").map(String.init)

@@ -22,6 +22,10 @@ struct InteropCase: Sendable, CustomTestStringConvertible {
     var ikecPolicy: String { "\(folder)/ikec.yaml" }
     var peerPolicy: String { "\(folder)/peer.yaml" }
     var isIKEv1: Bool { name.contains("v1-") }
+    /// Whether the case runs over IPv6 (outer and inner addresses).
+    var isIPv6: Bool { name.contains("-ipv6-") }
+    /// ikec's outer address in this case.
+    var ikecAddress: String { isIPv6 ? NamespacePair.ikecAddress6 : NamespacePair.ikecAddress }
     /// Whether the daemon can install Child SAs on this kernel (pluto cannot: the kernel
     /// has no ESP and pluto no userspace ESP).
     var daemonInstallsChildSAs: Bool { !name.hasPrefix("pluto-") }

@@ -72,11 +72,11 @@ final class InteropEnvironment: @unchecked Sendable {
             try IkecBinary.inNamespace(
                 namespaces.ikec,
                 [
-                    "respond", testCase.ikecPolicy, "--listen", NamespacePair.ikecAddress,
+                    "respond", testCase.ikecPolicy, "--listen", testCase.ikecAddress,
                     "--format", "json", "--timeout", "\(timeout)", "--pcap",
                     "\(folder)/ikec.pcap", "--keys", "\(folder)/keys",
                 ]))
-        try waitForListener(responder)
+        try waitForListener(responder, on: testCase.ikecAddress)
         let initiations = try daemon.initiate(testCase)
         let result = responder.wait(timeout: Double(timeout) + 20)
         if testCase.expectedNotify == nil, testCase.daemonInstallsChildSAs {
@@ -94,11 +94,12 @@ final class InteropEnvironment: @unchecked Sendable {
         return (folder, daemon.logMark)
     }
 
-    private func waitForListener(_ responder: Background) throws {
+    private func waitForListener(_ responder: Background, on address: String) throws {
+        let socket = address.contains(":") ? "[\(address)]:4500" : "\(address):4500"
         let deadline = Date().addingTimeInterval(10)
         while Date() < deadline, responder.isRunning {
             let sockets = try Command.run(NamespacePair.exec(namespaces.ikec, ["ss", "-Hnlu"]))
-            if sockets.stdout.contains("\(NamespacePair.ikecAddress):4500") { return }
+            if sockets.stdout.contains(socket) { return }
             usleep(20_000)
         }
         throw InteropSetupError("ikec respond did not listen:\n\(responder.stop().transcript)")

@@ -54,7 +54,7 @@ struct PlutoLog {
         case "DH19": return "ecp256"
         case "DH20": return "ecp384"
         case "DH21": return "ecp521"
-        case "DH31": return "x25519"
+        case "DH31": return "curve25519"
         default: return name.lowercased()
         }
     }
