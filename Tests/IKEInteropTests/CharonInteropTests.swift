@@ -17,6 +17,9 @@ struct CharonInteropTests {
             name: "v2-rsa-aes256ctr-sha384-modp3072", children: ["lan"], expectedNotify: nil),
         InteropCase(
             name: "v2-psk-ipv6-aes128gcm16-x25519", children: ["lan"], expectedNotify: nil),
+        InteropCase(
+            name: "v2-psk-invalid-ke-retry", children: ["lan"], expectedNotify: nil,
+            recoveredNotify: "N(INVAL_KE)"),
         InteropCase(name: "v1-psk-3des-sha1-modp1024", children: ["lan"], expectedNotify: nil),
         InteropCase(
             name: "v1-ecdsa-aes128-sha256-modp2048", children: ["lan"], expectedNotify: nil),
@@ -39,13 +42,13 @@ struct CharonInteropTests {
     @Test(arguments: cases)
     func ikecInitiatesAndCharonAccepts(_ testCase: InteropCase) throws {
         let run = try environment.probe(testCase)
-        try Self.expectEstablished(run, testCase)
+        try Self.expectEstablished(run, testCase, ikecInitiated: true)
     }
 
     @Test(arguments: cases)
     func charonInitiatesAndIkecAccepts(_ testCase: InteropCase) throws {
         let run = try environment.respond(testCase)
-        try Self.expectEstablished(run, testCase)
+        try Self.expectEstablished(run, testCase, ikecInitiated: false)
     }
 
     @Test(arguments: mismatches)
@@ -64,9 +67,9 @@ struct CharonInteropTests {
 
     /// Both sides established everything, agree on the selections, the echoes came back,
     /// and the capture decodes and decrypts cleanly.
-    static func expectEstablished(_ run: InteropEnvironment.CaseRun, _ testCase: InteropCase)
-        throws
-    {
+    static func expectEstablished(
+        _ run: InteropEnvironment.CaseRun, _ testCase: InteropCase, ikecInitiated: Bool
+    ) throws {
         let report = run.report
         let log = CharonLog(text: run.log)
         #expect(run.ikec.status == 0, "ikec failed:\n\(run.ikec.transcript)")
@@ -93,6 +96,12 @@ struct CharonInteropTests {
             #expect(report.echoReplied(name), "no echo reply through '\(name)': \(child)")
         }
 
+        // A refusal the initiator recovered from: charon sent it (ikec initiated) or
+        // received it from ikec.
+        if let notify = testCase.recoveredNotify {
+            let kind = ikecInitiated ? "generating" : "parsed"
+            #expect(log.message(kind, carries: notify), "charon's log has no '\(kind) \(notify)'")
+        }
         CaptureChecks.expectClean(run, expectESP: true)
     }
 

@@ -10,6 +10,9 @@ struct InteropCase: Sendable, CustomTestStringConvertible {
     let children: [String]
     /// For a mismatched pair: the notify both sides must report.
     let expectedNotify: String?
+    /// A notify the responder must send on the way to success (INVALID_KE_PAYLOAD
+    /// before the initiator's retry), in charon's short form.
+    var recoveredNotify: String? = nil
 
     var testDescription: String { name }
 
