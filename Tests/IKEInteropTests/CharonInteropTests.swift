@@ -24,6 +24,9 @@ struct CharonInteropTests {
         InteropCase(
             name: "v1-ecdsa-aes128-sha256-modp2048", children: ["lan"], expectedNotify: nil),
         InteropCase(
+            name: "v1-psk-aggressive-aes256-sha256-modp2048", children: ["lan"],
+            expectedNotify: nil),
+        InteropCase(
             name: "v1-rsa-aes256-sha384-modp3072", children: ["lan"], expectedNotify: nil),
     ]
 

@@ -41,12 +41,13 @@ final class CharonDaemon: PeerDaemon {
     // INTEROP.md: kernel-libipsec before kernel-netlink, an explicit plugin list with
     // kdf (and ctr for AES-CTR), a private vici socket, a file log flushed per line with
     // IKE and CHILD_SA details at level 4, no journal. Short retransmissions keep a
-    // failing case short.
+    // failing case short; IKEv1 aggressive mode with a PSK must be allowed explicitly.
     private static func configuration(folder: String) -> String {
         """
         charon-systemd {
           load_modular = no
           load = random nonce openssl ctr kdf pem x509 pubkey pkcs1 pkcs8 socket-default vici kernel-libipsec kernel-netlink
+          i_dont_care_about_security_and_use_aggressive_mode_psk = yes
           retransmit_tries = 3
           retransmit_timeout = 1.0
           plugins {
