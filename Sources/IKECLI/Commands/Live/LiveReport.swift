@@ -81,13 +81,16 @@ struct LiveReport {
             out += "  Child SA '\(child.name)' cannot carry packets: \(problem)\n"
         }
         if let echo = child.echo {
+            let route =
+                echo.source.map { source in
+                    echo.target.map { " \(source) -> \($0)" } ?? ""
+                } ?? ""
             if let roundTrip = echo.roundTrip {
                 let milliseconds = (roundTrip * 10_000).rounded() / 10
-                out += "    echo \(echo.source) -> \(echo.target): reply after "
-                out += "\(milliseconds) ms (request \(echo.attempts))\n"
+                out +=
+                    "    echo\(route): reply after \(milliseconds) ms (request \(echo.attempts))\n"
             } else {
-                out += "    echo \(echo.source) -> \(echo.target): "
-                out += "\(echo.problem ?? "waiting for a reply")\n"
+                out += "    echo\(route): \(echo.problem ?? "waiting for a reply")\n"
             }
         }
         return out
@@ -162,8 +165,8 @@ struct LiveReport {
                 (
                     "echo",
                     .object([
-                        ("source", .string(echo.source.description)),
-                        ("target", .string(echo.target.description)),
+                        ("source", .optional(echo.source?.description)),
+                        ("target", .optional(echo.target?.description)),
                         ("replied", .bool(echo.replied)),
                         ("requests", .int(echo.attempts)),
                         (

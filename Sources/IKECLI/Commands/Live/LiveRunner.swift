@@ -146,8 +146,7 @@ final class LiveRunner {
                             identifier: UInt16(truncatingIfNeeded: id.rawValue &* 7919 &+ index))
                     case .failure(let problem):
                         child.echo = EchoOutcome(
-                            source: .v4([0, 0, 0, 0]), target: .v4([0, 0, 0, 0]), identifier: 0,
-                            problem: problem.text)
+                            source: nil, target: nil, identifier: 0, problem: problem.text)
                     }
                 }
                 guard var test = child.echo, !test.isFinished else {
@@ -171,12 +170,13 @@ final class LiveRunner {
     private func sendEchoRequest(
         _ test: inout EchoOutcome, through childName: String, of id: SessionID, now: Double
     ) throws(TransportError) {
+        guard let source = test.source, let target = test.target else { return }
         test.attempts += 1
         if test.firstSent == 0 { test.firstSent = now }
         test.lastSent = now
         do {
             let request = try ICMPEcho.makeEchoRequest(
-                from: test.source, to: test.target, identifier: test.identifier,
+                from: source, to: target, identifier: test.identifier,
                 sequence: UInt16(test.attempts), payload: EchoSettings.payload)
             try loop.send(request, through: childName, of: id)
         } catch let error as TransportError {

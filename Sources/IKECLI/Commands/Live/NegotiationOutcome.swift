@@ -70,10 +70,10 @@ struct ChildOutcome {
 
 /// The echo test through one Child SA.
 struct EchoOutcome {
-    /// The inner source (in our selector).
-    var source: IPAddress
-    /// The inner target (in the peer's selector).
-    var target: IPAddress
+    /// The inner source (in our selector); nil when none could be chosen.
+    var source: IPAddress?
+    /// The inner target (in the peer's selector); nil when none could be chosen.
+    var target: IPAddress?
     /// The ICMP identifier of our requests.
     var identifier: UInt16
     /// Requests sent.

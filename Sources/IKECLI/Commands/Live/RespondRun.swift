@@ -56,7 +56,10 @@ enum RespondRun {
         _ datagram: Datagram, policy: CheckedPolicy, local: IPAddress, runner: LiveRunner,
         validationTime: Double, problems: inout [String]
     ) -> (any IKESession)? {
-        let version: IKEVersion = datagram.message[17] >> 4 == 1 ? .v1 : .v2
+        // RFC 7296 section 3.1, RFC 2408 section 3.1: the major version in octet 17 (the
+        // loop hands over only messages with a whole header).
+        let major = datagram.message.count > 17 ? datagram.message[17] >> 4 : 0
+        let version: IKEVersion = major == 1 ? .v1 : .v2
         guard
             let peer = policy.peers.first(where: {
                 $0.ikeVersion == version && $0.address.value.matches(datagram.source.address)
