@@ -13,6 +13,7 @@
 let suites: [BenchmarkSuite] = [
     PolicyBenchmark.suite,
     IKEv2Benchmark.suite,
+    IKEv1Benchmark.suite,
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())

@@ -11,7 +11,7 @@ import IKECore
 /// from the caller. The key has no printable form. Immutable and safe to share.
 public final class PrivateKey: @unchecked Sendable {
     // The EVP_PKEY is only read after init: each operation makes its own context.
-    private let key: EVPKey
+    let key: EVPKey
     /// The key's algorithm.
     public let algorithm: KeyAlgorithm
     /// The key size in bits (the modulus for RSA, the curve order for ECDSA).

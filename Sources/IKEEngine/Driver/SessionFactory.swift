@@ -11,12 +11,7 @@ public enum SessionFactory {
         case .v2:
             return try IKEv2Session(configuration: configuration, role: role, random: random)
         case .v1:
-            // The IKEv1 engine (Sources/IKEEngine/V1) is written separately and plugs in
-            // here; until it does, IKEv1 configurations are refused.
-            throw NegotiationFailure(
-                code: .invalidConfiguration, phase: .ikeSA, exchange: "Main Mode",
-                notify: nil, refusedBy: role, reportedBy: role,
-                reason: "this build has no IKEv1 engine")
+            return try IKEv1Session(configuration: configuration, role: role, random: random)
         }
     }
 }

@@ -1,0 +1,204 @@
+import IKECore
+import IKECrypto
+import IKEWire
+
+// RFC 2409 section 5, aggressive mode message 2: the responder chooses a transform,
+// takes the initiator's KE, Ni and IDii (decrypting them with public key encryption),
+// checks the identity, derives the keys and answers with everything at once: SA, KE, Nr,
+// IDir, its proof, NAT-D and a RESPONDER-LIFETIME when it announces one. Message 3, in
+// clear or encrypted, brings the initiator's proof.
+
+extension IKEv1Session {
+    /// Answers aggressive mode message 1.
+    func respondAggressive(_ payloads: [ISAKMPPayload], datagram: Datagram, header: ISAKMPHeader)
+        -> [SessionAction]
+    {
+        recordClear(
+            ISAKMPMessage(header: header, payloads: payloads), datagram: datagram,
+            isResponse: false)
+        track(datagram)
+        func refuse(_ refusal: IKEv1Refusal, proposals: NegotiationFailure.ProposalLists? = nil)
+            -> [SessionAction]
+        {
+            refusePhase1(
+                refusal, initiatorCookie: header.initiatorCookie, responderCookie: 0,
+                exchange: nil, proposals: proposals)
+        }
+        guard let offer = Self.phase1Offer(in: payloads),
+            let bodies = Self.rawBodies(datagram.message, firstPayload: header.nextPayload)
+        else {
+            return refuse(
+                IKEv1Refusal(
+                    code: .invalidSyntax, notify: .payloadMalformed,
+                    reason: "aggressive mode message 1 has no ISAKMP proposal"))
+        }
+        let ours = IKEv1Phase1Proposals.transforms(
+            configuration.ikeProposals, method: method, lifetime: configuration.ikeLifetime)
+        let chosen: IKEv1Phase1Transform
+        let agreed: IKEv1Lifetime
+        let announces: Bool
+        switch IKEv1Phase1Proposals.select(
+            offered: offer.decoded, ours: ours, preference: configuration.proposalPreference,
+            lifetime: ourIKELifetime, policy: configuration.ikev1.lifetimePolicy)
+        {
+        case .refused(let code, let reason):
+            return refuse(
+                IKEv1Refusal(code: code, notify: .noProposalChosen, reason: reason),
+                proposals: IKEv1Phase1Proposals.failureLists(
+                    offered: offer.decoded, configured: configuration.ikeProposals))
+        case .chosen(let transform, .accepted(let lifetime)):
+            (chosen, agreed, announces) = (transform, lifetime, false)
+        case .chosen(let transform, .announced(let lifetime)):
+            (chosen, agreed, announces) = (transform, lifetime, true)
+        case .chosen(_, .refused):
+            return [discard(.unexpectedRequest, header)]
+        }
+
+        let peer: PeerKeyExchange
+        switch peerKeyExchange(
+            bodies, peerCookie: header.initiatorCookie, cipher: chosen.cipher, hash: chosen.hash)
+        {
+        case .success(let value): peer = value
+        case .failure(let refusal): return refuse(refusal)
+        }
+        guard let peerIDBody = peer.idBody,
+            let identification = Self.identification(fromBody: peerIDBody)
+        else {
+            return refuse(
+                IKEv1Refusal(
+                    code: .invalidSyntax, notify: .payloadMalformed,
+                    reason: "aggressive mode message 1 has no ID payload"))
+        }
+        if let refusal = IKEv1PeerAuthentication.identityRefusal(
+            identification, expected: configuration.remoteIdentity)
+        {
+            return refuse(refusal)
+        }
+        return answerAggressive(
+            header: header, datagram: datagram, payloads: payloads, offer: offer,
+            chosen: chosen, agreed: agreed, announces: announces, peer: peer)
+    }
+
+    /// Derives the keys and sends aggressive mode message 2.
+    private func answerAggressive(
+        header: ISAKMPHeader, datagram: Datagram, payloads: [ISAKMPPayload],
+        offer: (number: UInt8, wire: [ISAKMPTransform], decoded: [IKEv1Phase1Transform]),
+        chosen: IKEv1Phase1Transform, agreed: IKEv1Lifetime, announces: Bool,
+        peer: PeerKeyExchange
+    ) -> [SessionAction] {
+        do {
+            let keyPair = try DHKeyPair.generate(group: chosen.group, random: random)
+            let identification = try ourIdentification()
+            let saBody =
+                Self.firstBody(
+                    .securityAssociation,
+                    in: Self.rawBodies(datagram.message, firstPayload: header.nextPayload) ?? [])
+                ?? []
+            var exchange = newResponderExchange(
+                mode: .aggressive, header: header, choice: Self.choice(chosen, lifetime: agreed),
+                announcesLifetime: announces, saBody: saBody, peerPayloads: payloads,
+                keyPair: keyPair, nonce: random.bytes(Self.nonceLength),
+                ourIDBody: identification.bodyOctets)
+            exchange.initiatorNonce = peer.nonce
+            exchange.initiatorPublicValue = peer.publicValue
+            exchange.peerIDBody = peer.idBody ?? []
+            let secret: SecretBytes
+            switch Self.sharedSecret(keyPair, peer: peer.publicValue) {
+            case .success(let value): secret = value
+            case .failure(let refusal):
+                return refusePhase1(
+                    refusal, initiatorCookie: exchange.initiatorCookie,
+                    responderCookie: exchange.responderCookie, exchange: nil)
+            }
+            let keys = try deriveKeys(exchange, sharedSecret: secret)
+            exchange.keys = keys
+            exchange.iv = try firstIV(exchange, keys: keys)
+
+            var reply = [
+                Self.answerPayload(number: offer.number, wire: offer.wire, chosen: chosen)
+            ]
+            reply += try keyExchangePayloads(
+                keyPair: keyPair, nonce: exchange.responderNonce, identification: identification,
+                includeID: true, cookie: exchange.responderCookie, cipher: chosen.cipher,
+                hash: chosen.hash)
+            let (proof, summary) = try ourAuthentication(exchange, includeID: false)
+            exchange.localAuthentication = summary
+            reply += proof
+            reply += IKEv1Authentication.certificateRequests(
+                for: configuration.remoteAuthentication)
+            reply += try natDiscoveryPayloads(exchange)
+            reply += try responderLifetimePayload(exchange)
+            reply += IKEv1NATTraversal.vendorIDs
+            let replyHeader = self.header(
+                initiatorCookie: exchange.initiatorCookie,
+                responderCookie: exchange.responderCookie, exchange: .aggressive)
+            let (action, octets) = try sendClear(replyHeader, reply, isResponse: true)
+            exchange.lastSent = octets
+            exchange.lastReceived = datagram.message
+            state = .awaitingAggressiveInitiatorAuth(exchange)
+            return [action]
+        } catch {
+            return [cryptoFailure(error, exchange: "Aggressive Mode")]
+        }
+    }
+
+    /// Handles aggressive mode message 3: the initiator's proof.
+    func completeAggressiveResponder(
+        _ message: ISAKMPMessage, datagram: Datagram, exchange: Phase1Exchange
+    ) -> [SessionAction] {
+        let header = message.header
+        guard let keys = exchange.keys else { return [discard(.malformed, header)] }
+        var exchange = exchange
+        func refuse(_ refusal: IKEv1Refusal) -> [SessionAction] {
+            refusePhase1(
+                refusal, initiatorCookie: exchange.initiatorCookie,
+                responderCookie: exchange.responderCookie, exchange: exchange)
+        }
+
+        let payloads: [ISAKMPPayload]
+        var lastBlock = exchange.iv
+        if header.flags.contains(.encryption) {
+            switch openEncrypted(
+                message, datagram: datagram, protection: keys.protection, iv: exchange.iv,
+                isResponse: false)
+            {
+            case .success(let opened):
+                payloads = opened.payloads
+                lastBlock = opened.nextIV
+            case .failure(let problem):
+                guard family == .preSharedKey else {
+                    return [
+                        discard(.integrityCheckFailed, detail: "aggressive message 3: \(problem)")
+                    ]
+                }
+                return refuse(
+                    IKEv1Refusal(
+                        code: .sharedKeyMismatch, notify: .payloadMalformed,
+                        reason: "message 3 does not decrypt to payloads: the pre-shared keys "
+                            + "probably differ"))
+            }
+        } else {
+            guard let clear = message.payloads else { return [discard(.malformed, header)] }
+            recordClear(message, datagram: datagram, isResponse: false)
+            payloads = clear
+        }
+        track(datagram)
+        exchange.lastReceived = datagram.message
+        do {
+            if try detectsNAT(payloads, exchange: exchange, datagram: datagram) {
+                exchange.usesUDPEncapsulation = true
+            }
+        } catch {
+            return [cryptoFailure(error, exchange: "Aggressive Mode")]
+        }
+
+        switch authenticatePeer(payloads, exchange: exchange) {
+        case .success(let verified):
+            exchange.peerIdentity = verified.identity
+            return establish(
+                exchange, remoteAuthentication: verified.summary, lastPhase1Block: lastBlock)
+        case .failure(let refusal):
+            return refuse(refusal)
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import IKECore
+import IKECrypto
+import IKEWire
+
+// RFC 2409 section 5, main mode message 5: with the responder's KE and Nr the initiator
+// derives SKEYID and the keys, learns from the NAT-D payloads whether to move to port
+// 4500 (RFC 3947 section 4: from message 5 on), and sends its ID and proof encrypted
+// under the first IV, hash(g^xi | g^xr).
+
+extension IKEv1Session {
+    /// Handles main mode message 4.
+    func handleMainModeKeys(_ message: ISAKMPMessage, datagram: Datagram, exchange: Phase1Exchange)
+        -> [SessionAction]
+    {
+        let header = message.header
+        guard !header.flags.contains(.encryption), let payloads = message.payloads,
+            let bodies = Self.rawBodies(datagram.message, firstPayload: header.nextPayload)
+        else { return [discard(.malformed, header)] }
+        recordClear(message, datagram: datagram, isResponse: true)
+        var exchange = exchange
+        func refuse(_ refusal: IKEv1Refusal) -> [SessionAction] {
+            refusePhase1(
+                refusal, initiatorCookie: exchange.initiatorCookie,
+                responderCookie: exchange.responderCookie, exchange: nil)
+        }
+
+        let peer: PeerKeyExchange
+        switch peerKeyExchange(
+            bodies, peerCookie: exchange.responderCookie, cipher: exchange.choice.cipher,
+            hash: exchange.choice.hash)
+        {
+        case .success(let value): peer = value
+        case .failure(let refusal): return refuse(refusal)
+        }
+        exchange.responderNonce = peer.nonce
+        exchange.responderPublicValue = peer.publicValue
+        if !sendsIDWithProof {
+            exchange.peerIDBody = peer.idBody ?? []
+        }
+        let secret: SecretBytes
+        switch Self.sharedSecret(exchange.keyPair, peer: peer.publicValue) {
+        case .success(let value): secret = value
+        case .failure(let refusal): return refuse(refusal)
+        }
+
+        do {
+            let keys = try deriveKeys(exchange, sharedSecret: secret)
+            exchange.keys = keys
+            exchange.iv = try firstIV(exchange, keys: keys)
+            exchange.usesUDPEncapsulation = try detectsNAT(
+                payloads, exchange: exchange, datagram: datagram)
+            if exchange.usesUDPEncapsulation { moveToNATTraversalPort() }
+
+            let (proof, summary) = try ourAuthentication(exchange, includeID: sendsIDWithProof)
+            exchange.localAuthentication = summary
+            let requestHeader = self.header(
+                initiatorCookie: exchange.initiatorCookie,
+                responderCookie: exchange.responderCookie, exchange: .identityProtection)
+            let (action, octets, nextIV) = try sendEncrypted(
+                requestHeader, proof, protection: keys.protection, iv: exchange.iv,
+                isResponse: false)
+            exchange.iv = nextIV
+            exchange.lastSent = octets
+            exchange.lastReceived = datagram.message
+            state = .awaitingMainModeResponderAuth(exchange)
+            return [action]
+        } catch {
+            return [cryptoFailure(error, exchange: "Main Mode")]
+        }
+    }
+}
