@@ -40,7 +40,8 @@ enum IKEv1DirectionPlanner {
             initiatorSeconds: initiator.phase1.lifetimeSeconds,
             responderSeconds: responder.phase1.lifetimeSeconds,
             negotiatedSeconds: judgement.negotiated, responderLifetimeNotify: judgement.notify,
-            rekeyBy: initiator.label, rekeyByRole: .initiator, rekeyAt: negotiated,
+            rekeyBy: initiator.label, rekeyByRole: .initiator,
+            rekeyAt: negotiated - negotiated / 10,
             expiresAt: negotiated)
         let phase1 = Phase1Prediction(
             offered: offered.map(IKEv1Transforms.proposal),
