@@ -16,7 +16,8 @@ enum CLITestSupport {
     /// harmless) and gives the example secrets the mode the examples README asks for, so
     /// that outputs do not depend on the checkout's umask.
     static func prepare() {
-        FileManager.default.changeCurrentDirectoryPath(root.path)
+        let moved = FileManager.default.changeCurrentDirectoryPath(root.path)
+        precondition(moved, "cannot enter the repository root \(root.path)")
         let examples = root.appendingPathComponent("examples")
         let walker = FileManager.default.enumerator(atPath: examples.path)
         while let name = walker?.nextObject() as? String {

@@ -23,6 +23,20 @@ import Testing
         #expect(output.status == .success)
     }
 
+    @Test func moreThanEightFilesAreListedAsPairsWithDistinctLabels() {
+        let files = [
+            "site-to-site-psk", "certificates", "invalid-ke", "wrong-psk", "version-mismatch",
+        ].flatMap { ["examples/\($0)/hq.yaml", "examples/\($0)/branch.yaml"] }
+        let output = CLITestSupport.run(["matrix"] + files)
+        CLITestSupport.expectGolden(
+            output.stdout,
+            CLITestSupport.fixtures.appendingPathComponent("matrix/many-pairs.expected"))
+        // Five folders reuse the names 'hq' and 'branch': each label says which file it is.
+        #expect(output.stdout.contains("hq (invalid-ke/hq.yaml)"))
+        #expect(!output.stdout.contains("not peers"))
+        #expect(output.status == .inputProblems)
+    }
+
     @Test func aPairShowsTheNearestMissWhereAStepFails() {
         let output = CLITestSupport.run([
             "matrix", "examples/no-common-proposal/hq.yaml",

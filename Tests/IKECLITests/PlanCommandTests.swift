@@ -33,7 +33,7 @@ import Testing
             "examples/pfs-mismatch-at-rekey/branch.yaml",
         ])
         #expect(output.status == .inputProblems)
-        #expect(output.stdout.contains("first rekey: by hq at 1h, CREATE_CHILD_SA FAILS"))
+        #expect(output.stdout.contains("first rekey: by hq at 54m, CREATE_CHILD_SA FAILS"))
         #expect(
             output.stdout.contains(
                 "smallest change: add 'ecp384' to proposal 'aes256gcm16-modp3072'"))

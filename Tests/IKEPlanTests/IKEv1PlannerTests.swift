@@ -99,6 +99,9 @@ import Testing
     @Test func modesMustAgree() throws {
         let plan = try TestSupport.plan(
             try Self.hq(extra: "      mode: aggressive\n"), try Self.branch())
-        #expect(plan.directions[0].failure?.notify == "INVALID-EXCHANGE-TYPE")
+        let failure = try #require(plan.directions[0].failure)
+        #expect(failure.code == .noResponse && failure.notify == nil)
+        #expect(failure.exchange == "Aggressive Mode")
+        #expect(plan.directions[1].failure?.exchange == "Main Mode")
     }
 }

@@ -165,6 +165,20 @@ import Testing
         #expect(announced.map(\.exchange) == ["Main Mode", "Quick Mode", "Quick Mode"])
     }
 
+    @Test func anIKEv1ModeMismatchGoesUnansweredAsPlanned() throws {
+        let hq = try TestSupport.hq(
+            phase1: "[aes256-sha256-modp3072]", phase2: "[aes256-sha256-modp3072]", ike: "v1",
+            phase1Extra: "      mode: aggressive\n")
+        let branch = try TestSupport.branch(
+            phase1: "[aes256-sha256-modp3072]", phase2: "[aes256-sha256-modp3072]", ike: "v1")
+        let report = try Self.run(hq, branch)
+        for direction in report.directions {
+            #expect(direction.status == .failed)
+            #expect(direction.disagreements.isEmpty)
+            #expect(direction.failures.first?.failure.code == .noResponse)
+        }
+    }
+
     @Test func aVersionMismatchIsRunAndTheFirstMessageGoesUnanswered() throws {
         let report = try Self.run(
             try TestSupport.example("version-mismatch", "hq.yaml"),

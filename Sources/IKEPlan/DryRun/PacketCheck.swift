@@ -26,15 +26,20 @@ struct PacketCheck {
     }
 
     func run(_ child: AgreedChildSA, initiator: String, responder: String) -> Result {
-        guard let source = Self.icmpHost(in: child.initiatorSelectors),
-            let destination = Self.icmpHost(in: child.responderSelectors),
+        guard let (source, sourceAdmits) = Self.host(in: child.initiatorSelectors),
+            let (destination, destinationAdmits) = Self.host(in: child.responderSelectors),
             source.isIPv4 == destination.isIPv4
         else {
             return Result(
                 passed: false,
-                detail: "no pair of selectors of one address family admits an ICMP echo",
+                detail: "the two sides' selectors are of different address families",
                 packets: [])
         }
+        // The SA seals whatever it is given: selectors that admit only some protocol (TCP
+        // port 443) are checked with the echo all the same, and the report says so.
+        let note =
+            sourceAdmits && destinationAdmits
+            ? "" : " (the selectors do not admit ICMP; the SA is checked with it all the same)"
         do {
             // The request, initiator to responder.
             let request = try ICMPEcho.makeEchoRequest(
@@ -73,27 +78,28 @@ struct PacketCheck {
                     + "(\(sealedRequest.count) octets) opened by \(responder); the reply sealed by "
                     + "\(responder) with SPI "
                     + "\(NegotiationTextRenderer.hex32(child.responderToInitiatorSPI)) opened by "
-                    + "\(initiator)",
+                    + "\(initiator)\(note)",
                 packets: [sealedRequest, sealedReply])
         } catch {
             return Result(passed: false, detail: "\(error)", packets: [])
         }
     }
 
-    /// A host inside the first selector that admits ICMP (any protocol, every port): the
-    /// address after the first (not the network's own address) when there is one.
-    static func icmpHost(in selectors: [TrafficSelector]) -> IPAddress? {
+    /// A host inside the first selector that admits ICMP (any protocol, every port), or
+    /// else inside the first selector, and whether it admits ICMP: the address after the
+    /// first (not the network's own address) when there is one.
+    static func host(in selectors: [TrafficSelector]) -> (IPAddress, admitsICMP: Bool)? {
         let admitting = selectors.first { selector in
             let icmp: UInt8 = selector.isIPv4 ? 1 : 58
             return selector.isAnyProtocolAndPort
                 || (selector.ipProtocol == icmp && selector.startPort == 0
                     && selector.endPort == 65535)
         }
-        guard let selector = admitting else { return nil }
+        guard let selector = admitting ?? selectors.first else { return nil }
         guard selector.startAddress < selector.endAddress,
             let next = successor(selector.startAddress), next <= selector.endAddress
-        else { return selector.startAddress }
-        return next
+        else { return (selector.startAddress, admitting != nil) }
+        return (next, admitting != nil)
     }
 
     private static func successor(_ address: IPAddress) -> IPAddress? {

@@ -45,7 +45,11 @@ public enum MatrixTextRenderer {
         return out
     }
 
+    /// Beyond this many policies a table is mostly "not peers": the text lists the pairs.
+    static let largestTable = 8
+
     static func render(_ matrix: AllPairsMatrix) -> String {
+        if matrix.files.count > largestTable { return renderPairs(matrix) }
         var out =
             "matrix of \(matrix.files.count) policies: the IKE suite selected when the "
             + "row's gateway initiates to the column's\n\n"
@@ -78,6 +82,34 @@ public enum MatrixTextRenderer {
                 }
             }
         }
+        if !notes.isEmpty { out += "\n" + notes.map { "  \($0)\n" }.joined() }
+        return out
+    }
+
+    /// The matrix of many policies as a list: every ordered pair of gateways that are
+    /// peers, with what the row's gateway initiating to the column's would select.
+    static func renderPairs(_ matrix: AllPairsMatrix) -> String {
+        var rows: [[String]] = []
+        var notes: [String] = []
+        for (row, cells) in matrix.cells.enumerated() {
+            for (column, cell) in cells.enumerated() {
+                let pair = [matrix.labels[row], "->", matrix.labels[column]]
+                switch cell {
+                case .same, .notPeers: continue
+                case .ambiguous: rows.append(pair + ["ambiguous pairing"])
+                case .versionMismatch: rows.append(pair + ["version mismatch"])
+                case .noMatch(let miss): rows.append(pair + ["no match: \(miss)"])
+                case .selected(let suite, nil): rows.append(pair + [suite])
+                case .selected(let suite, let problem?):
+                    notes.append("[\(notes.count + 1)] \(pair.joined(separator: " ")): \(problem)")
+                    rows.append(pair + ["\(suite) [\(notes.count)]"])
+                }
+            }
+        }
+        var out =
+            "matrix of \(matrix.files.count) policies: \(rows.count) initiator -> responder "
+            + "pairs are peers; the IKE suite each would select\n\n"
+        out += table(header: ["initiator", "", "responder", "IKE suite"], rows: rows)
         if !notes.isEmpty { out += "\n" + notes.map { "  \($0)\n" }.joined() }
         return out
     }

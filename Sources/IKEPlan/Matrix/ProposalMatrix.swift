@@ -228,12 +228,7 @@ public struct AllPairsMatrix: Sendable {
 
     /// The matrix of `policies`.
     public init(_ policies: [CheckedPolicy]) {
-        var labels = policies.map(\.gateway.name.value)
-        for index in labels.indices where labels.filter({ $0 == labels[index] }).count > 1 {
-            labels[index] +=
-                " (\(Self.fileName(policies[index])))"
-        }
-        self.labels = labels
+        self.labels = Self.labels(policies)
         files = policies.map(\.source.path)
         var rows: [[Cell]] = []
         for (row, initiator) in policies.enumerated() {
@@ -250,8 +245,23 @@ public struct AllPairsMatrix: Sendable {
         cells = rows
     }
 
-    private static func fileName(_ policy: CheckedPolicy) -> String {
-        PolicyLocation(file: policy.source.path, keyPath: "", span: nil).fileName
+    /// Gateway names; where several files use one name, each gets the shortest tail of its
+    /// path that tells it apart from the others (`hq (site-to-site-psk/hq.yaml)`).
+    static func labels(_ policies: [CheckedPolicy]) -> [String] {
+        let names = policies.map(\.gateway.name.value)
+        let paths = policies.map { $0.source.path.split(separator: "/").map(String.init) }
+        return names.indices.map { index in
+            let clashes = names.indices.filter { $0 != index && names[$0] == names[index] }
+            guard !clashes.isEmpty else { return names[index] }
+            let path = paths[index]
+            for length in 1...max(1, path.count) {
+                let tail = path.suffix(length)
+                if clashes.allSatisfy({ Array(paths[$0].suffix(length)) != Array(tail) }) {
+                    return "\(names[index]) (\(tail.joined(separator: "/")))"
+                }
+            }
+            return "\(names[index]) (\(policies[index].source.path))"
+        }
     }
 
     private static func cell(_ initiator: CheckedPolicy, _ responder: CheckedPolicy) -> Cell {

@@ -40,7 +40,8 @@ enum IKEv1DirectionPlanner {
             initiatorSeconds: initiator.phase1.lifetimeSeconds,
             responderSeconds: responder.phase1.lifetimeSeconds,
             negotiatedSeconds: judgement.negotiated, responderLifetimeNotify: judgement.notify,
-            rekeyBy: initiator.label, rekeyByRole: .initiator, rekeyAt: negotiated,
+            rekeyBy: initiator.label, rekeyByRole: .initiator,
+            rekeyAt: negotiated - negotiated / 10,
             expiresAt: negotiated)
         let phase1 = Phase1Prediction(
             offered: offered.map(IKEv1Transforms.proposal),
@@ -105,12 +106,14 @@ enum IKEv1DirectionPlanner {
     ) -> PredictedFailure {
         if !modesAgree {
             let location = responder.phase1.location.child("mode", span: nil)
+            // A responder not configured for the initiator's exchange drops its first
+            // message; no answer comes back.
             return PredictedFailure(
-                code: .noProposalChosen, phase: .ikeSA, exchange: exchange,
-                notify: "INVALID-EXCHANGE-TYPE", refusedBy: responder.label,
-                refusedByRole: .responder,
+                code: .noResponse, phase: .ikeSA, exchange: exchange, notify: nil,
+                refusedBy: responder.label, refusedByRole: .responder,
                 reason: "\(initiator.label) uses \(initiator.phase1.mode.rawValue) mode, "
-                    + "\(responder.label) \(responder.phase1.mode.rawValue) mode",
+                    + "\(responder.label) \(responder.phase1.mode.rawValue) mode; the responder "
+                    + "drops the first message and the initiator gets no answer",
                 changes: [
                     SuggestedChange(
                         summary: "set 'mode: \(initiator.phase1.mode.rawValue)' in \(location)",

@@ -78,7 +78,8 @@ enum IKEv1QuickModePlanner {
         let lifetime = LifetimePrediction(
             initiatorSeconds: child.lifetimeSeconds, responderSeconds: theirs.lifetimeSeconds,
             negotiatedSeconds: judgement.negotiated, responderLifetimeNotify: judgement.notify,
-            rekeyBy: initiator.label, rekeyByRole: .initiator, rekeyAt: negotiated,
+            rekeyBy: initiator.label, rekeyByRole: .initiator,
+            rekeyAt: negotiated - negotiated / 10,
             expiresAt: negotiated)
         let configuredProposals = configured.map {
             IKEv1Transforms.proposal($0, protocolID: protocolID)

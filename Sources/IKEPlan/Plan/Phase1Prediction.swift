@@ -86,8 +86,10 @@ public struct LifetimePrediction: Sendable, Hashable {
         self.expiresAt = expiresAt
     }
 
-    /// The IKEv2 rule: the shorter lifetime rekeys first (the initiator on a tie), the SA
-    /// is deleted 10% after the rekey time if it was not rekeyed.
+    /// The IKEv2 rule: a policy lifetime is the SA's hard limit, as IKEv1 carries it on the
+    /// wire and as `ikec compile` writes it for strongSwan (rekey_time at 90%, over_time
+    /// 10%). The end with the shorter lifetime rekeys first, at 90% of it (the initiator on
+    /// a tie); an SA not rekeyed by then expires at the lifetime itself.
     static func ikev2(
         initiator: EndProfile, initiatorSeconds: Int, responder: EndProfile,
         responderSeconds: Int
@@ -98,7 +100,7 @@ public struct LifetimePrediction: Sendable, Hashable {
             initiatorSeconds: initiatorSeconds, responderSeconds: responderSeconds,
             negotiatedSeconds: nil, responderLifetimeNotify: false,
             rekeyBy: initiatorFirst ? initiator.label : responder.label,
-            rekeyByRole: initiatorFirst ? .initiator : .responder, rekeyAt: first,
-            expiresAt: first + first / 10)
+            rekeyByRole: initiatorFirst ? .initiator : .responder, rekeyAt: first - first / 10,
+            expiresAt: first)
     }
 }

@@ -17,10 +17,10 @@ public enum PlanTextRenderer {
 
     /// How lifetimes and rekeys are predicted, stated once per report.
     public static let rules = """
-        rules: IKEv2 does not negotiate lifetimes; each end rekeys at its own lifetime \
-        (strongSwan's rekey_time), the end with the shorter one first (the initiator on a \
-        tie), and an SA not rekeyed is deleted 10% later (over_time); random jitter is not \
-        modelled. IKEv1 carries the initiator's lifetime, which the responder accepts, \
+        rules: a lifetime is the SA's hard limit. IKEv2 does not negotiate lifetimes; each \
+        end rekeys at 90% of its own (strongSwan's rekey_time as ikec compile writes it), \
+        the end with the shorter one first (the initiator on a tie), and an SA not rekeyed \
+        expires at the lifetime (over_time 10%); random jitter is not modelled. IKEv1 carries the initiator's lifetime, which the responder accepts, \
         shortens with RESPONDER-LIFETIME or refuses as its lifetime-check says.
         """
 
@@ -210,7 +210,7 @@ public enum PlanTextRenderer {
         }
         out +=
             "; \(lifetime.rekeyBy) rekeys first at \(PlanText.duration(lifetime.rekeyAt))"
-            + " (deleted at \(PlanText.duration(lifetime.expiresAt)) if not rekeyed)"
+            + " (expires at \(PlanText.duration(lifetime.expiresAt)) if not rekeyed)"
         return out
     }
 
