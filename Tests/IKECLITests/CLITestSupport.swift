@@ -13,18 +13,21 @@ enum CLITestSupport {
 
     /// Makes the repository root the working directory (the paths in pinned outputs are
     /// relative to it; every test wants the same directory, so setting it again is
-    /// harmless) and gives the example secrets the mode the examples README asks for, so
-    /// that outputs do not depend on the checkout's umask.
+    /// harmless) and gives the example and fixture secrets the mode the examples README
+    /// asks for, so that outputs do not depend on the checkout's umask.
     static func prepare() {
         let moved = FileManager.default.changeCurrentDirectoryPath(root.path)
         precondition(moved, "cannot enter the repository root \(root.path)")
-        let examples = root.appendingPathComponent("examples")
-        let walker = FileManager.default.enumerator(atPath: examples.path)
-        while let name = walker?.nextObject() as? String {
-            guard name.hasSuffix(".psk") || name.hasSuffix(".key") else { continue }
-            try? FileManager.default.setAttributes(
-                [.posixPermissions: 0o600],
-                ofItemAtPath: examples.appendingPathComponent(name).path)
+        // A clean clone gives every file mode 0644; the fixtures' pairs need 0600 as much
+        // as the examples do.
+        for folder in [root.appendingPathComponent("examples"), fixtures] {
+            let walker = FileManager.default.enumerator(atPath: folder.path)
+            while let name = walker?.nextObject() as? String {
+                guard name.hasSuffix(".psk") || name.hasSuffix(".key") else { continue }
+                try? FileManager.default.setAttributes(
+                    [.posixPermissions: 0o600],
+                    ofItemAtPath: folder.appendingPathComponent(name).path)
+            }
         }
     }
 
