@@ -20,7 +20,7 @@ public enum RespondCommand: CLICommand {
                 "listen", placeholder: "address", help: "The local address to listen on"),
             OptionSpec.value(
                 "count", placeholder: "n", default: "1",
-                help: "Negotiations to answer before stopping (default 1)"),
+                help: "Negotiations to answer before stopping"),
             LiveOptions.timeout(default: "60"),
         ] + LiveOptions.shared)
 
