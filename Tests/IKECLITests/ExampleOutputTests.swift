@@ -9,7 +9,8 @@ import Testing
 @Suite(.serialized) struct ExampleOutputTests {
     /// Every example folder; each lints without errors, also across the files of its pair.
     static let folders = [
-        "certificates", "cnsa", "hub-and-spoke", "ikev1-legacy", "ikev1-lifetime",
+        "certificates", "cnsa", "hub-and-spoke", "ikev1-certificates", "ikev1-legacy",
+        "ikev1-lifetime", "ikev1-rsa-encryption", "ikev1-rsa-encryption-revised",
         "invalid-ke", "no-common-esp-proposal", "no-common-proposal", "pfs-mismatch-at-rekey",
         "site-to-site-psk", "ts-unacceptable", "version-mismatch", "wrong-auth-method",
         "wrong-identity", "wrong-psk",

@@ -155,6 +155,24 @@ import Testing
                 works("aes256-prfsha256-sha256-modp3072"),
                 works("aes256-prfsha256-sha256-modp3072"),
             ]),
+        Pair(
+            folder: "ikev1-certificates", a: "hq.yaml", b: "partner.yaml", exit: .success,
+            directions: [
+                works("aes256-prfsha384-sha384-ecp384"), works("aes256-prfsha384-sha384-ecp384"),
+            ]),
+        Pair(
+            folder: "ikev1-rsa-encryption", a: "hq.yaml", b: "partner.yaml", exit: .success,
+            directions: [
+                works("aes128-prfsha256-sha256-modp2048"),
+                works("aes128-prfsha256-sha256-modp2048"),
+            ]),
+        Pair(
+            folder: "ikev1-rsa-encryption-revised", a: "hq.yaml", b: "partner.yaml",
+            exit: .success,
+            directions: [
+                works("aes128-prfsha256-sha256-modp2048"),
+                works("aes128-prfsha256-sha256-modp2048"),
+            ]),
     ]
 
     static let fixed = ["--seed", "gallery", "--at", "2030-01-01T00:00:00Z"]
