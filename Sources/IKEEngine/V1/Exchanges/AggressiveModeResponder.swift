@@ -99,20 +99,16 @@ extension IKEv1Session {
                 announcesLifetime: announces, saBody: saBody, peerPayloads: payloads,
                 keyPair: keyPair, nonce: random.bytes(Self.nonceLength),
                 ourIDBody: identification.bodyOctets)
-            exchange.initiatorNonce = peer.nonce
-            exchange.initiatorPublicValue = peer.publicValue
-            exchange.peerIDBody = peer.idBody ?? []
-            let secret: SecretBytes
-            switch Self.sharedSecret(keyPair, peer: peer.publicValue) {
-            case .success(let value): secret = value
-            case .failure(let refusal):
+
+            keepPeerKeyExchange(peer, in: &exchange)
+            switch derivePhase1Keys(&exchange) {
+            case .success: break
+            case .failure(.refused(let refusal)):
                 return refusePhase1(
                     refusal, initiatorCookie: exchange.initiatorCookie,
                     responderCookie: exchange.responderCookie, exchange: nil)
+            case .failure(.cryptoFailure(let error)): throw error
             }
-            let keys = try deriveKeys(exchange, sharedSecret: secret)
-            exchange.keys = keys
-            exchange.iv = try firstIV(exchange, keys: keys)
 
             var reply = [
                 Self.answerPayload(number: offer.number, wire: offer.wire, chosen: chosen)
