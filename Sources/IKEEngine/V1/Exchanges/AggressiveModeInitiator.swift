@@ -109,15 +109,9 @@ extension IKEv1Session {
 
         do {
             if exchange.usesUDPEncapsulation { moveToNATTraversalPort() }
-            let (proof, summary) = try ourAuthentication(exchange, includeID: false)
-            exchange.localAuthentication = summary
-            let requestHeader = self.header(
-                initiatorCookie: exchange.initiatorCookie,
-                responderCookie: exchange.responderCookie, exchange: .aggressive)
-            let (action, octets, lastBlock) = try sendEncrypted(
-                requestHeader, proof + (try natDiscoveryPayloads(exchange)),
-                protection: keys.protection, iv: exchange.iv, isResponse: false)
-            exchange.lastSent = octets
+            let (action, lastBlock) = try sendProof(
+                &exchange, includeID: false, protection: keys.protection, isResponse: false,
+                followedBy: natDiscoveryPayloads)
             return [action]
                 + establish(
                     exchange, remoteAuthentication: peerAuthentication,

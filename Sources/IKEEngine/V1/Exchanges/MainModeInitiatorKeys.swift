@@ -40,16 +40,10 @@ extension IKEv1Session {
                 payloads, exchange: exchange, datagram: datagram)
             if exchange.usesUDPEncapsulation { moveToNATTraversalPort() }
 
-            let (proof, summary) = try ourAuthentication(exchange, includeID: sendsIDWithProof)
-            exchange.localAuthentication = summary
-            let requestHeader = self.header(
-                initiatorCookie: exchange.initiatorCookie,
-                responderCookie: exchange.responderCookie, exchange: .identityProtection)
-            let (action, octets, nextIV) = try sendEncrypted(
-                requestHeader, proof, protection: keys.protection, iv: exchange.iv,
+            let (action, nextIV) = try sendProof(
+                &exchange, includeID: sendsIDWithProof, protection: keys.protection,
                 isResponse: false)
             exchange.iv = nextIV
-            exchange.lastSent = octets
             exchange.lastReceived = datagram.message
             state = .awaitingMainModeResponderAuth(exchange)
             return [action]
