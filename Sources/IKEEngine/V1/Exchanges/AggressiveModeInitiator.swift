@@ -81,11 +81,8 @@ extension IKEv1Session {
                 responderCookie: exchange.responderCookie, exchange: exchange)
         }
 
-        if let refusal = receivePeerKeyExchange(bodies, into: &exchange) {
-            return refuse(refusal)
-        }
         let keys: IKEv1KeyMaterial
-        switch derivePhase1Keys(&exchange) {
+        switch takePeerKeyExchange(bodies, into: &exchange) {
         case .success(let derived): keys = derived
         case .failure(.refused(let refusal)): return refuse(refusal)
         case .failure(.cryptoFailure(let error)):

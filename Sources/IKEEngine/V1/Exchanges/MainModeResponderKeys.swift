@@ -25,18 +25,7 @@ extension IKEv1Session {
                 responderCookie: exchange.responderCookie, exchange: nil)
         }
 
-        if let refusal = receivePeerKeyExchange(bodies, into: &exchange) {
-            return refuse(refusal)
-        }
-        // Sections 5.2 and 5.3: with public key encryption the initiator's ID came with KE.
-        if !sendsIDWithProof,
-            let identification = Self.identification(fromBody: exchange.peerIDBody),
-            let refusal = IKEv1PeerAuthentication.identityRefusal(
-                identification, expected: configuration.remoteIdentity)
-        {
-            return refuse(refusal)
-        }
-        switch derivePhase1Keys(&exchange) {
+        switch takePeerKeyExchange(bodies, into: &exchange) {
         case .success: break
         case .failure(.refused(let refusal)): return refuse(refusal)
         case .failure(.cryptoFailure(let error)):

@@ -12,39 +12,53 @@ import IKEWire
 // SKEYID and SKEYID_d, SKEYID_a and SKEYID_e (section 5), and the first CBC IV is
 // hash(g^xi | g^xr) (appendix B).
 
-/// Why the phase 1 keys could not be derived.
+/// Why the phase 1 key step stopped.
 enum Phase1KeyFailure: Error {
-    /// The peer's public value is not one of the group's: a refusal with
-    /// INVALID-KEY-INFORMATION.
+    /// The peer's KE, nonce or ID is missing, does not decrypt, is out of bounds or not
+    /// acceptable: the refusal to send.
     case refused(IKEv1Refusal)
     /// One of our cryptographic operations failed.
     case cryptoFailure(any Error)
 }
 
 extension IKEv1Session {
-    /// Reads the peer's KE, nonce and (when present) ID from the raw `bodies` of its key
-    /// exchange message and keeps them in `exchange` under the peer's role; the refusal
-    /// when they are missing, do not decrypt or are out of bounds.
-    func receivePeerKeyExchange(
+    /// The whole key step on the raw `bodies` of the peer's key exchange message: reads
+    /// the peer's KE, nonce and (when present) ID and keeps them in `exchange` under the
+    /// peer's role, checks as a responder an initiator's ID that came with them, then
+    /// derives the keys and the first IV and returns the keys.
+    func takePeerKeyExchange(
         _ bodies: [(type: ISAKMPPayloadType, body: [UInt8])], into exchange: inout Phase1Exchange
-    ) -> IKEv1Refusal? {
+    ) -> Result<IKEv1KeyMaterial, Phase1KeyFailure> {
         // Section 5.3: the revised method's ephemeral key is made with the sender's cookie.
         let peerCookie: UInt64
         switch role {
         case .initiator: peerCookie = exchange.responderCookie
         case .responder: peerCookie = exchange.initiatorCookie
         }
-
         switch peerKeyExchange(
             bodies, peerCookie: peerCookie, cipher: exchange.choice.cipher,
             hash: exchange.choice.hash)
         {
-        case .success(let peer):
-            keepPeerKeyExchange(peer, in: &exchange)
-            return nil
-        case .failure(let refusal):
-            return refusal
+        case .success(let peer): keepPeerKeyExchange(peer, in: &exchange)
+        case .failure(let refusal): return .failure(.refused(refusal))
         }
+
+        // Sections 5.2 and 5.3: a main mode responder that got the initiator's ID with KE
+        // refuses an unexpected identity before it answers with its own KE.
+        if role == .responder, idTravelsWithKeyExchange(exchange),
+            let identification = Self.identification(fromBody: exchange.peerIDBody),
+            let refusal = IKEv1PeerAuthentication.identityRefusal(
+                identification, expected: configuration.remoteIdentity)
+        {
+            return .failure(.refused(refusal))
+        }
+
+        return derivePhase1Keys(&exchange)
+    }
+
+    /// Whether the peer's ID payload comes with its KE and nonce rather than its proof.
+    func idTravelsWithKeyExchange(_ exchange: Phase1Exchange) -> Bool {
+        exchange.mode == .aggressive || !sendsIDWithProof
     }
 
     /// Keeps the peer's nonce and public value in the fields of its role (Ni_b and g^xi,
@@ -58,7 +72,7 @@ extension IKEv1Session {
             exchange.responderNonce = peer.nonce
             exchange.responderPublicValue = peer.publicValue
         }
-        if exchange.mode == .aggressive || !sendsIDWithProof {
+        if idTravelsWithKeyExchange(exchange) {
             exchange.peerIDBody = peer.idBody ?? []
         }
     }
