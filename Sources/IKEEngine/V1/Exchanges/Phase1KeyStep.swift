@@ -35,6 +35,7 @@ extension IKEv1Session {
         case .initiator: peerCookie = exchange.responderCookie
         case .responder: peerCookie = exchange.initiatorCookie
         }
+
         switch peerKeyExchange(
             bodies, peerCookie: peerCookie, cipher: exchange.choice.cipher,
             hash: exchange.choice.hash)
@@ -88,6 +89,7 @@ extension IKEv1Session {
         case .initiator: peerPublicValue = exchange.responderPublicValue
         case .responder: peerPublicValue = exchange.initiatorPublicValue
         }
+
         let secret: SecretBytes
         switch Self.sharedSecret(exchange.keyPair, peer: peerPublicValue) {
         case .success(let value): secret = value
