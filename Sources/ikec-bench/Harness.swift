@@ -35,6 +35,46 @@ func bestSecondsPerIteration(
     return best
 }
 
+/// The best time per iteration of an engine run and of its cryptographic floor (the same
+/// crypto calls made alone), measured in `rounds` alternating rounds of `iterations`
+/// calls each, so that a neighbour's load on a shared machine falls on both alike.
+func engineAgainstFloor(
+    iterations: Int, rounds: Int, engine: () throws -> Void, floor: () throws -> Void
+) rethrows -> (engine: Double, floor: Double) {
+    var best = (engine: Double.infinity, floor: Double.infinity)
+    for _ in 0..<rounds {
+        best.engine = min(
+            best.engine, try bestSecondsPerIteration(iterations: iterations, rounds: 1, engine))
+        best.floor = min(
+            best.floor, try bestSecondsPerIteration(iterations: iterations, rounds: 1, floor))
+    }
+    return best
+}
+
+/// Prints the figures of `engineAgainstFloor` under `title`: the engine's time per run
+/// and runs per second, the floor's time, and the ratio floor / engine with the `goal`
+/// it should reach, if any.
+func printEngineAgainstFloor(
+    _ title: String, engineLabel: String, engine: Double, floor: Double, goal: Double? = nil
+) {
+    func row(_ label: String, _ value: String) -> String {
+        "  " + label + String(repeating: " ", count: max(1, 19 - label.count)) + value
+    }
+
+    print(title)
+    print(row(engineLabel, "\(formatSeconds(engine))  (\(Int(1 / engine)) per second)"))
+    print(row("crypto floor", formatSeconds(floor)))
+    let target = goal.map { "  (goal >= \(format3($0)))" } ?? ""
+    print(row("floor / engine", format3(floor / engine) + target))
+}
+
+/// `base` iterations times IKEC_BENCH_SCALE (1 when unset), at least one: a scale of 0.1
+/// runs a tenth of them, for profiling.
+func scaledIterations(_ base: Int) -> Int {
+    let scale = environment("IKEC_BENCH_SCALE").flatMap(Double.init) ?? 1
+    return max(1, Int(Double(base) * scale))
+}
+
 /// Formats seconds with a unit that keeps three significant figures readable.
 func formatSeconds(_ seconds: Double) -> String {
     if seconds >= 1 { return String(format3(seconds)) + " s" }

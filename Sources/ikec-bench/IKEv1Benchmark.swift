@@ -1,4 +1,3 @@
-import Foundation
 import IKECore
 import IKECrypto
 import IKEEngine
@@ -14,7 +13,8 @@ import IKEEngine
 //
 // Wall-clock rounds on a shared, loaded machine vary a lot; the same ratio in executed
 // instructions is steadier: `IKEC_BENCH_SCALE=0.05 valgrind --tool=callgrind` and compare
-// the inclusive counts of `negotiate` and `cryptoFloor` (both kept out of line for that).
+// the inclusive counts of `negotiateInMemory` and `cryptoFloor` (both kept out of line for
+// that).
 
 /// The `ikev1` benchmark suite.
 enum IKEv1Benchmark {
@@ -27,55 +27,22 @@ enum IKEv1Benchmark {
             run: run)
     }
 
-    private struct Failure: Error, CustomStringConvertible {
-        let description: String
-    }
-
     private static let cipher = Cipher(.aesCBC, keyBits: 256)
 
     private static func run() throws {
         let pair = makePair()
-        let check = try negotiate(pair)
+        let check = try negotiateInMemory(pair)
         guard let initiatorSA = check.initiator.ikeSA,
             initiatorSA.keys == check.responder.ikeSA?.keys,
             check.initiator.childSAs.count == 1, check.responder.childSAs.count == 1
-        else { throw Failure(description: "ikev1: the negotiation did not complete") }
+        else { throw BenchmarkFailure("ikev1: the negotiation did not complete") }
 
-        // Rounds of the two alternate, so that a busy moment on a shared machine slows
-        // both rather than one; each keeps its best round.
-        // IKEC_BENCH_SCALE=0.1 runs a tenth of the iterations (for profiling).
-        let scale =
-            ProcessInfo.processInfo.environment["IKEC_BENCH_SCALE"].flatMap(Double.init) ?? 1
-        let iterations = max(1, Int(30 * scale))
-        var engine = Double.infinity
-        var floor = Double.infinity
-        for _ in 0..<8 {
-            engine = min(
-                engine,
-                try bestSecondsPerIteration(iterations: iterations, rounds: 1) {
-                    _ = try negotiate(pair)
-                })
-            floor = min(
-                floor,
-                try bestSecondsPerIteration(iterations: iterations, rounds: 1) {
-                    try cryptoFloor()
-                })
-        }
-        print("PSK, MODP-2048, AES-256-CBC, SHA-256, one ESP SA (main mode + quick mode):")
-        print("  engine negotiation \(formatSeconds(engine))  (\(Int(1 / engine)) per second)")
-        print("  crypto floor       \(formatSeconds(floor))")
-        print("  floor / engine     \(format3(floor / engine))")
-    }
-
-    @inline(never)
-    private static func negotiate(_ pair: (IKEPeerConfiguration, IKEPeerConfiguration)) throws
-        -> LoopbackExchange
-    {
-        let loopback = try LoopbackExchange(
-            initiator: pair.0, responder: pair.1, initiatorRandom: SystemRandom(),
-            responderRandom: SystemRandom())
-        loopback.negotiate()
-        return loopback
+        let (engine, floor) = try engineAgainstFloor(
+            iterations: scaledIterations(30), rounds: 8,
+            engine: { _ = try negotiateInMemory(pair) }, floor: cryptoFloor)
+        printEngineAgainstFloor(
+            "PSK, MODP-2048, AES-256-CBC, SHA-256, one ESP SA (main mode + quick mode):",
+            engineLabel: "engine negotiation", engine: engine, floor: floor)
     }
 
     // MARK: - The floor

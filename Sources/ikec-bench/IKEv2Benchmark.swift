@@ -14,8 +14,8 @@ import IKEEngine
 //
 // On a shared, loaded machine wall-clock rounds vary a lot; the same ratio in executed
 // instructions is steadier: `IKEC_BENCH_CASE=X25519 IKEC_BENCH_SCALE=0.05 valgrind
-// --tool=callgrind` and compare the inclusive counts of `handshake` and `cryptoFloor`
-// (both kept out of line for that).
+// --tool=callgrind` and compare the inclusive counts of `negotiateInMemory` and
+// `cryptoFloor` (both kept out of line for that).
 
 /// The `ikev2` benchmark suite.
 enum IKEv2Benchmark {
@@ -65,45 +65,18 @@ enum IKEv2Benchmark {
 
     private static func measure(_ benchmark: Case) throws {
         // One checked run first: the figures mean nothing if the handshake fails.
-        let check = try handshake(benchmark.pair)
+        let check = try negotiateInMemory(benchmark.pair)
         guard check.initiator.ikeSA?.keys == check.responder.ikeSA?.keys,
             check.initiator.childSAs.count == 1
         else { throw BenchmarkFailure("\(benchmark.name): the handshake did not complete") }
 
-        // Engine and floor rounds alternate, so a neighbour's load on a shared machine
-        // falls on both alike; the best round of each is kept.
-        let scale =
-            ProcessInfo.processInfo.environment["IKEC_BENCH_SCALE"].flatMap(Double.init) ?? 1
-        let iterations = max(1, Int(Double(benchmark.group == .modp2048 ? 20 : 100) * scale))
-        var engine = Double.infinity
-        var floor = Double.infinity
-        for _ in 0..<12 {
-            engine = min(
-                engine,
-                try bestSecondsPerIteration(iterations: iterations, rounds: 1) {
-                    _ = try handshake(benchmark.pair)
-                })
-            floor = min(
-                floor,
-                try bestSecondsPerIteration(iterations: iterations, rounds: 1) {
-                    try cryptoFloor(benchmark)
-                })
-        }
-        print("\(benchmark.name):")
-        print("  engine handshake   \(formatSeconds(engine))  (\(Int(1 / engine)) per second)")
-        print("  crypto floor       \(formatSeconds(floor))")
-        print("  floor / engine     \(format3(floor / engine))  (goal >= 0.850)")
-    }
-
-    @inline(never)
-    private static func handshake(_ pair: (IKEPeerConfiguration, IKEPeerConfiguration)) throws
-        -> LoopbackExchange
-    {
-        let loopback = try LoopbackExchange(
-            initiator: pair.0, responder: pair.1, initiatorRandom: SystemRandom(),
-            responderRandom: SystemRandom())
-        loopback.negotiate()
-        return loopback
+        let (engine, floor) = try engineAgainstFloor(
+            iterations: scaledIterations(benchmark.group == .modp2048 ? 20 : 100), rounds: 12,
+            engine: { _ = try negotiateInMemory(benchmark.pair) },
+            floor: { try cryptoFloor(benchmark) })
+        printEngineAgainstFloor(
+            "\(benchmark.name):", engineLabel: "engine handshake", engine: engine, floor: floor,
+            goal: 0.85)
     }
 
     // MARK: - The floor

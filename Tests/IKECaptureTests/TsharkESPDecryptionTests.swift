@@ -15,7 +15,8 @@ struct TsharkESPDecryptionTests {
         let ipv4: Bool
         let udp: Bool
         var testDescription: String {
-            "\(cipher)-\(integrity.map { "\($0)" } ?? "aead") \(ipv4 ? "IPv4" : "IPv6")\(udp ? " UDP" : "")"
+            "\(cipher)-\(integrity.map { "\($0)" } ?? "aead")"
+                + " \(ipv4 ? "IPv4" : "IPv6")\(udp ? " UDP" : "")"
         }
     }
 

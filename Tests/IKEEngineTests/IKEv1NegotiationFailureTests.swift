@@ -75,6 +75,21 @@ struct IKEv1NegotiationFailureTests {
         #expect(outcome.failures(of: .initiator).map(\.code) == [.identityMismatch])
     }
 
+    @Test(arguments: [false, true])
+    func withPublicKeyEncryptionAWrongInitiatorIdentityIsRefusedAtMessage3(revised: Bool)
+        throws
+    {
+        var pair = try Support.encryptionPair(revised: revised)
+        pair.1.remoteIdentity = .fqdn("someone-else.example.net")
+        let outcome = try Self.outcome(pair)
+        let refusal = try #require(outcome.failures(of: .responder).first)
+        #expect(refusal.code == .identityMismatch)
+        #expect(refusal.notify?.name == "INVALID-ID-INFORMATION")
+        // Messages 1 to 3, then the clear notification instead of message 4.
+        #expect(outcome.messages == 4)
+        #expect(outcome.failures(of: .initiator).map(\.code) == [.identityMismatch])
+    }
+
     @Test func aWrongResponderIdentityIsRefusedByTheInitiator() throws {
         var pair = Support.pskPair()
         pair.0.remoteIdentity = .fqdn("someone-else.example.net")

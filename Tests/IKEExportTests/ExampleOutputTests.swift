@@ -26,8 +26,10 @@ struct ExampleOutputTests {
             } else {
                 #expect(
                     config.hasErrors,
-                    "\(pinned.path) is missing: commit the output of ikec compile --target \(target)"
-                )
+                    """
+                    \(pinned.path) is missing: commit the output of \
+                    ikec compile --target \(target)
+                    """)
             }
         }
     }

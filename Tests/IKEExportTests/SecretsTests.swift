@@ -37,7 +37,8 @@ struct SecretsTests {
         let hex = Array(Self.literal.utf8).hexString
         #expect(
             text == """
-                # Pre-shared keys of gateway 'hq', written by ikec compile. Keep this file mode 0600.
+                # Pre-shared keys of gateway 'hq', written by ikec compile. \
+                Keep this file mode 0600.
                 secrets {
                     ike-branch {
                         id-1 = fqdn:hq.example.net
@@ -133,7 +134,8 @@ struct SecretsTests {
                 phase1: { proposals: [aes256gcm16-prfsha384-ecp384] }
             """,
             gateway: """
-                  credentials: { certificate: pki/hq.crt, private-key: pki/hq.key, trust: pki/ca.crt }
+                  credentials: { certificate: pki/hq.crt, private-key: pki/hq.key, \
+                trust: pki/ca.crt }
                 """)
         let config = ConfigExporter.compile(policy, target: .swanctl)
         let folder = try ExportTestSupport.temporaryFolder("conflict")

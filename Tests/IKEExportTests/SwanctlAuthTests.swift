@@ -80,7 +80,8 @@ struct SwanctlAuthTests {
         #expect(text.contains("            pubkeys = branch.pub\n"))
         #expect(
             text.contains(
-                "            auth = rsa\n            id = 203.0.113.8\n            certs = branch.crt\n"
+                "            auth = rsa\n            id = 203.0.113.8\n"
+                    + "            certs = branch.crt\n"
             ))
     }
 
@@ -91,7 +92,8 @@ struct SwanctlAuthTests {
                 phase1: { proposals: [aes256gcm16-prfsha384-ecp384] }
             """,
             gateway: """
-                  credentials: { certificate: pki/hq.crt, private-key: pki/hq.key, trust: pki/ca.crt }
+                  credentials: { certificate: pki/hq.crt, private-key: pki/hq.key, \
+                trust: pki/ca.crt }
                 """)
         let config = ConfigExporter.compile(policy, target: .swanctl)
         #expect(config.links.isEmpty)

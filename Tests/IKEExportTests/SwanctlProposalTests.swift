@@ -55,7 +55,8 @@ struct SwanctlProposalTests {
                     remote-ts: 10.2.0.0/16
                     proposals:
                       - { encryption: [aes256gcm16, aes128gcm16], pfs: ecp384 }
-                      - { encryption: [aes256], integrity: [sha384], pfs: [x25519, ecp256], esn: [esn, noesn] }
+                      - { encryption: [aes256], integrity: [sha384], pfs: [x25519, ecp256], \
+            esn: [esn, noesn] }
                       - aes128-sha256
             """)
         #expect(
@@ -70,12 +71,14 @@ struct SwanctlProposalTests {
                 ike: v1
                 auth: { method: psk, psk: { env: IKEC_TEST_UNUSED } }
                 phase1:
-                  proposals: [{ encryption: [aes128, 3des], integrity: [sha256, sha1], dh: modp2048 }]
+                  proposals: [{ encryption: [aes128, 3des], integrity: [sha256, sha1], \
+            dh: modp2048 }]
                 phase2:
                   lan:
                     local-ts: 10.1.0.0/16
                     remote-ts: 10.2.0.0/16
-                    proposals: [{ encryption: [aes128, aes256], integrity: sha256, pfs: [modp2048, ecp256] }]
+                    proposals: [{ encryption: [aes128, aes256], integrity: sha256, \
+            pfs: [modp2048, ecp256] }]
             """)
         #expect(
             text.contains(

@@ -83,8 +83,10 @@ struct CharonInteropTests {
         let ikeProposal = try #require(report.ikeProposal)
         #expect(
             log.selectedProposals("IKE").last == ProposalNames.keywords(ikec: ikeProposal),
-            "charon selected \(log.lines(containing: "selected proposal: IKE")), ikec \(ikeProposal)"
-        )
+            """
+            charon selected \(log.lines(containing: "selected proposal: IKE")), \
+            ikec \(ikeProposal)
+            """)
 
         // Every Child SA: up on both sides, same proposal, echo answered through it.
         let espSelections = log.selectedProposals("ESP")
@@ -126,8 +128,10 @@ struct CharonInteropTests {
         let kind = ikecRefused ? "parsed" : "generating"
         #expect(
             log.message(kind, carries: short),
-            "charon's log has no '\(kind) ... \(short)' line:\n\(log.lines(containing: "N(").joined(separator: "\n"))"
-        )
+            """
+            charon's log has no '\(kind) ... \(short)' line:
+            \(log.lines(containing: "N(").joined(separator: "\n"))
+            """)
         CaptureChecks.expectClean(run, expectESP: false)
     }
 

@@ -37,7 +37,7 @@ public enum NegotiationCapture {
         for direction in report.directions {
             var ikeSAs = direction.ikeSA.map { [$0] } ?? []
             ikeSAs += direction.rekeys.compactMap(\.ikeSA)
-            for sa in ikeSAs { add(sa.initiatorSummary, to: &tables) }
+            for sa in ikeSAs { tables.append(ikeSA: sa.initiatorSummary) }
             var children = direction.children
             children += direction.rekeys.compactMap(\.child)
             guard let first = direction.initiatorAddress, let second = direction.responderAddress
@@ -47,26 +47,6 @@ public enum NegotiationCapture {
             }
         }
         return tables
-    }
-
-    private static func add(_ summary: IKESASummary, to tables: inout WiresharkKeyTables) {
-        guard let cipher = summary.selectedProposal.encryption.first else { return }
-        let integrity = summary.selectedProposal.integrity.first
-        switch summary.keys {
-        case .v2(let keys):
-            tables.ikev2.append(
-                IKEv2KeyRow(
-                    initiatorSPI: summary.initiatorSPI, responderSPI: summary.responderSPI,
-                    encryption: cipher, initiatorEncryptionKey: keys.skEi,
-                    responderEncryptionKey: keys.skEr, integrity: integrity,
-                    initiatorIntegrityKey: integrity == nil ? nil : keys.skAi,
-                    responderIntegrityKey: integrity == nil ? nil : keys.skAr))
-        case .v1(let keys):
-            tables.ikev1.append(
-                IKEv1KeyRow(
-                    initiatorCookie: summary.initiatorSPI, encryption: cipher,
-                    encryptionKey: keys.encryptionKey))
-        }
     }
 
     /// Both directions of an ESP Child SA, each from the sending end's keys. AH SAs have

@@ -20,7 +20,8 @@ public enum PlanTextRenderer {
         rules: a lifetime is the SA's hard limit. IKEv2 does not negotiate lifetimes; each \
         end rekeys at 90% of its own (strongSwan's rekey_time as ikec compile writes it), \
         the end with the shorter one first (the initiator on a tie), and an SA not rekeyed \
-        expires at the lifetime (over_time 10%); random jitter is not modelled. IKEv1 carries the initiator's lifetime, which the responder accepts, \
+        expires at the lifetime (over_time 10%); random jitter is not modelled. \
+        IKEv1 carries the initiator's lifetime, which the responder accepts, \
         shortens with RESPONDER-LIFETIME or refuses as its lifetime-check says.
         """
 

@@ -46,7 +46,8 @@ final class CharonDaemon: PeerDaemon {
         """
         charon-systemd {
           load_modular = no
-          load = random nonce openssl ctr kdf pem x509 pubkey pkcs1 pkcs8 socket-default vici kernel-libipsec kernel-netlink
+          load = random nonce openssl ctr kdf pem x509 pubkey pkcs1 pkcs8 socket-default vici \
+        kernel-libipsec kernel-netlink
           i_dont_care_about_security_and_use_aggressive_mode_psk = yes
           retransmit_tries = 3
           retransmit_timeout = 1.0

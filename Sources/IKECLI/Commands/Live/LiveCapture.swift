@@ -32,24 +32,11 @@ enum LiveCapture {
     static func keyTables(_ outcomes: [NegotiationOutcome]) -> WiresharkKeyTables {
         var tables = WiresharkKeyTables()
         for outcome in outcomes {
-            guard let sa = outcome.ikeSA, let cipher = sa.selectedProposal.encryption.first
-            else { continue }
-            switch sa.keys {
-            case .v2(let keys):
-                let integrity = sa.selectedProposal.integrity.first
-                tables.ikev2.append(
-                    IKEv2KeyRow(
-                        initiatorSPI: sa.initiatorSPI, responderSPI: sa.responderSPI,
-                        encryption: cipher, initiatorEncryptionKey: keys.skEi,
-                        responderEncryptionKey: keys.skEr, integrity: integrity,
-                        initiatorIntegrityKey: integrity == nil ? nil : keys.skAi,
-                        responderIntegrityKey: integrity == nil ? nil : keys.skAr))
-            case .v1(let keys):
-                tables.ikev1.append(
-                    IKEv1KeyRow(
-                        initiatorCookie: sa.initiatorSPI, encryption: cipher,
-                        encryptionKey: keys.encryptionKey))
+            // An IKE SA without an encryption transform gives no rows, nor do its Child SAs.
+            guard let sa = outcome.ikeSA, !sa.selectedProposal.encryption.isEmpty else {
+                continue
             }
+            tables.append(ikeSA: sa)
             for child in outcome.children {
                 guard let childSA = child.childSA, childSA.protocolID == .esp,
                     let childCipher = childSA.cipher

@@ -81,27 +81,15 @@ extension IKEv1Session {
                 responderCookie: exchange.responderCookie, exchange: exchange)
         }
 
-        let peer: PeerKeyExchange
-        switch peerKeyExchange(
-            bodies, peerCookie: exchange.responderCookie, cipher: transform.cipher,
-            hash: transform.hash)
-        {
-        case .success(let value): peer = value
-        case .failure(let refusal): return refuse(refusal)
-        }
-        exchange.responderNonce = peer.nonce
-        exchange.responderPublicValue = peer.publicValue
-        exchange.peerIDBody = peer.idBody ?? []
-        let secret: SecretBytes
-        switch Self.sharedSecret(exchange.keyPair, peer: peer.publicValue) {
-        case .success(let value): secret = value
-        case .failure(let refusal): return refuse(refusal)
+        let keys: IKEv1KeyMaterial
+        switch takePeerKeyExchange(bodies, into: &exchange) {
+        case .success(let derived): keys = derived
+        case .failure(.refused(let refusal)): return refuse(refusal)
+        case .failure(.cryptoFailure(let error)):
+            return [cryptoFailure(error, exchange: "Aggressive Mode")]
         }
 
         do {
-            let keys = try deriveKeys(exchange, sharedSecret: secret)
-            exchange.keys = keys
-            exchange.iv = try firstIV(exchange, keys: keys)
             exchange.usesUDPEncapsulation = try detectsNAT(
                 payloads, exchange: exchange, datagram: datagram)
         } catch {
@@ -117,17 +105,10 @@ extension IKEv1Session {
         }
 
         do {
-            guard let keys = exchange.keys else { return [] }
             if exchange.usesUDPEncapsulation { moveToNATTraversalPort() }
-            let (proof, summary) = try ourAuthentication(exchange, includeID: false)
-            exchange.localAuthentication = summary
-            let requestHeader = self.header(
-                initiatorCookie: exchange.initiatorCookie,
-                responderCookie: exchange.responderCookie, exchange: .aggressive)
-            let (action, octets, lastBlock) = try sendEncrypted(
-                requestHeader, proof + (try natDiscoveryPayloads(exchange)),
-                protection: keys.protection, iv: exchange.iv, isResponse: false)
-            exchange.lastSent = octets
+            let (action, lastBlock) = try sendProof(
+                &exchange, includeID: false, protection: keys.protection, isResponse: false,
+                followedBy: natDiscoveryPayloads)
             return [action]
                 + establish(
                     exchange, remoteAuthentication: peerAuthentication,

@@ -17,12 +17,9 @@ extension IKEv1Session {
             ISAKMPMessage(header: header, payloads: payloads), datagram: datagram,
             isResponse: false)
         track(datagram)
-        func refuse(_ refusal: IKEv1Refusal, proposals: NegotiationFailure.ProposalLists? = nil)
-            -> [SessionAction]
-        {
+        func refuse(_ refusal: IKEv1Refusal) -> [SessionAction] {
             refusePhase1(
-                refusal, initiatorCookie: header.initiatorCookie, responderCookie: 0,
-                exchange: nil, proposals: proposals)
+                refusal, initiatorCookie: header.initiatorCookie, responderCookie: 0, exchange: nil)
         }
         guard let offer = Self.phase1Offer(in: payloads),
             let bodies = Self.rawBodies(datagram.message, firstPayload: header.nextPayload)
@@ -32,27 +29,12 @@ extension IKEv1Session {
                     code: .invalidSyntax, notify: .payloadMalformed,
                     reason: "aggressive mode message 1 has no ISAKMP proposal"))
         }
-        let ours = IKEv1Phase1Proposals.transforms(
-            configuration.ikeProposals, method: method, lifetime: configuration.ikeLifetime)
-        let chosen: IKEv1Phase1Transform
-        let agreed: IKEv1Lifetime
-        let announces: Bool
-        switch IKEv1Phase1Proposals.select(
-            offered: offer.decoded, ours: ours, preference: configuration.proposalPreference,
-            lifetime: ourIKELifetime, policy: configuration.ikev1.lifetimePolicy)
-        {
-        case .refused(let code, let reason):
-            return refuse(
-                IKEv1Refusal(code: code, notify: .noProposalChosen, reason: reason),
-                proposals: IKEv1Phase1Proposals.failureLists(
-                    offered: offer.decoded, configured: configuration.ikeProposals))
-        case .chosen(let transform, .accepted(let lifetime)):
-            (chosen, agreed, announces) = (transform, lifetime, false)
-        case .chosen(let transform, .announced(let lifetime)):
-            (chosen, agreed, announces) = (transform, lifetime, true)
-        case .chosen(_, .refused):
-            return [discard(.unexpectedRequest, header)]
+        let taken: Phase1ResponderChoice
+        switch choosePhase1Transform(offer.decoded, header: header) {
+        case .chosen(let value): taken = value
+        case .declined(let actions): return actions
         }
+        let chosen = taken.transform
 
         let peer: PeerKeyExchange
         switch peerKeyExchange(
@@ -76,16 +58,16 @@ extension IKEv1Session {
         }
         return answerAggressive(
             header: header, datagram: datagram, payloads: payloads, offer: offer,
-            chosen: chosen, agreed: agreed, announces: announces, peer: peer)
+            taken: taken, peer: peer)
     }
 
     /// Derives the keys and sends aggressive mode message 2.
     private func answerAggressive(
         header: ISAKMPHeader, datagram: Datagram, payloads: [ISAKMPPayload],
         offer: (number: UInt8, wire: [ISAKMPTransform], decoded: [IKEv1Phase1Transform]),
-        chosen: IKEv1Phase1Transform, agreed: IKEv1Lifetime, announces: Bool,
-        peer: PeerKeyExchange
+        taken: Phase1ResponderChoice, peer: PeerKeyExchange
     ) -> [SessionAction] {
+        let chosen = taken.transform
         do {
             let keyPair = try DHKeyPair.generate(group: chosen.group, random: random)
             let identification = try ourIdentification()
@@ -95,24 +77,21 @@ extension IKEv1Session {
                     in: Self.rawBodies(datagram.message, firstPayload: header.nextPayload) ?? [])
                 ?? []
             var exchange = newResponderExchange(
-                mode: .aggressive, header: header, choice: Self.choice(chosen, lifetime: agreed),
-                announcesLifetime: announces, saBody: saBody, peerPayloads: payloads,
+                mode: .aggressive, header: header,
+                choice: Self.choice(chosen, lifetime: taken.lifetime),
+                announcesLifetime: taken.announcesLifetime, saBody: saBody, peerPayloads: payloads,
                 keyPair: keyPair, nonce: random.bytes(Self.nonceLength),
                 ourIDBody: identification.bodyOctets)
-            exchange.initiatorNonce = peer.nonce
-            exchange.initiatorPublicValue = peer.publicValue
-            exchange.peerIDBody = peer.idBody ?? []
-            let secret: SecretBytes
-            switch Self.sharedSecret(keyPair, peer: peer.publicValue) {
-            case .success(let value): secret = value
-            case .failure(let refusal):
+
+            keepPeerKeyExchange(peer, in: &exchange)
+            switch derivePhase1Keys(&exchange) {
+            case .success: break
+            case .failure(.refused(let refusal)):
                 return refusePhase1(
                     refusal, initiatorCookie: exchange.initiatorCookie,
                     responderCookie: exchange.responderCookie, exchange: nil)
+            case .failure(.cryptoFailure(let error)): throw error
             }
-            let keys = try deriveKeys(exchange, sharedSecret: secret)
-            exchange.keys = keys
-            exchange.iv = try firstIV(exchange, keys: keys)
 
             var reply = [
                 Self.answerPayload(number: offer.number, wire: offer.wire, chosen: chosen)

@@ -29,11 +29,7 @@ extension IKEv1Session {
         exchange.iv = opened.nextIV
         exchange.lastReceived = datagram.message
         exchange.choice = Self.adoptingResponderLifetime(opened.payloads, choice: exchange.choice)
-        if sendsIDWithProof {
-            let bodies = try? ISAKMPPayloadChain.payloadBodies(
-                opened.chain, firstPayload: header.nextPayload)
-            exchange.peerIDBody = Self.firstBody(.identification, in: bodies ?? []) ?? []
-        }
+        keepPeerIDFromProof(opened, firstPayload: header.nextPayload, in: &exchange)
 
         switch authenticatePeer(opened.payloads, exchange: exchange) {
         case .success(let verified):

@@ -24,43 +24,23 @@ extension IKEv1Session {
                 responderCookie: exchange.responderCookie, exchange: nil)
         }
 
-        let peer: PeerKeyExchange
-        switch peerKeyExchange(
-            bodies, peerCookie: exchange.responderCookie, cipher: exchange.choice.cipher,
-            hash: exchange.choice.hash)
-        {
-        case .success(let value): peer = value
-        case .failure(let refusal): return refuse(refusal)
-        }
-        exchange.responderNonce = peer.nonce
-        exchange.responderPublicValue = peer.publicValue
-        if !sendsIDWithProof {
-            exchange.peerIDBody = peer.idBody ?? []
-        }
-        let secret: SecretBytes
-        switch Self.sharedSecret(exchange.keyPair, peer: peer.publicValue) {
-        case .success(let value): secret = value
-        case .failure(let refusal): return refuse(refusal)
+        let keys: IKEv1KeyMaterial
+        switch takePeerKeyExchange(bodies, into: &exchange) {
+        case .success(let derived): keys = derived
+        case .failure(.refused(let refusal)): return refuse(refusal)
+        case .failure(.cryptoFailure(let error)):
+            return [cryptoFailure(error, exchange: "Main Mode")]
         }
 
         do {
-            let keys = try deriveKeys(exchange, sharedSecret: secret)
-            exchange.keys = keys
-            exchange.iv = try firstIV(exchange, keys: keys)
             exchange.usesUDPEncapsulation = try detectsNAT(
                 payloads, exchange: exchange, datagram: datagram)
             if exchange.usesUDPEncapsulation { moveToNATTraversalPort() }
 
-            let (proof, summary) = try ourAuthentication(exchange, includeID: sendsIDWithProof)
-            exchange.localAuthentication = summary
-            let requestHeader = self.header(
-                initiatorCookie: exchange.initiatorCookie,
-                responderCookie: exchange.responderCookie, exchange: .identityProtection)
-            let (action, octets, nextIV) = try sendEncrypted(
-                requestHeader, proof, protection: keys.protection, iv: exchange.iv,
+            let (action, nextIV) = try sendProof(
+                &exchange, includeID: sendsIDWithProof, protection: keys.protection,
                 isResponse: false)
             exchange.iv = nextIV
-            exchange.lastSent = octets
             exchange.lastReceived = datagram.message
             state = .awaitingMainModeResponderAuth(exchange)
             return [action]

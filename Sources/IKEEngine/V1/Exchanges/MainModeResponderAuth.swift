@@ -43,11 +43,7 @@ extension IKEv1Session {
         track(datagram)
         exchange.iv = opened.nextIV
         exchange.lastReceived = datagram.message
-        if sendsIDWithProof {
-            let bodies = try? ISAKMPPayloadChain.payloadBodies(
-                opened.chain, firstPayload: header.nextPayload)
-            exchange.peerIDBody = Self.firstBody(.identification, in: bodies ?? []) ?? []
-        }
+        keepPeerIDFromProof(opened, firstPayload: header.nextPayload, in: &exchange)
 
         let peerAuthentication: AuthenticationSummary
         switch authenticatePeer(opened.payloads, exchange: exchange) {
@@ -59,15 +55,9 @@ extension IKEv1Session {
         }
 
         do {
-            let (proof, summary) = try ourAuthentication(exchange, includeID: sendsIDWithProof)
-            exchange.localAuthentication = summary
-            let reply = self.header(
-                initiatorCookie: exchange.initiatorCookie,
-                responderCookie: exchange.responderCookie, exchange: .identityProtection)
-            let (action, octets, lastBlock) = try sendEncrypted(
-                reply, proof + (try responderLifetimePayload(exchange)),
-                protection: keys.protection, iv: exchange.iv, isResponse: true)
-            exchange.lastSent = octets
+            let (action, lastBlock) = try sendProof(
+                &exchange, includeID: sendsIDWithProof, protection: keys.protection,
+                isResponse: true, followedBy: responderLifetimePayload)
             return [action]
                 + establish(
                     exchange, remoteAuthentication: peerAuthentication,

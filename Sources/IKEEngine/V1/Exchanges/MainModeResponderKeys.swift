@@ -25,35 +25,14 @@ extension IKEv1Session {
                 responderCookie: exchange.responderCookie, exchange: nil)
         }
 
-        let peer: PeerKeyExchange
-        switch peerKeyExchange(
-            bodies, peerCookie: exchange.initiatorCookie, cipher: exchange.choice.cipher,
-            hash: exchange.choice.hash)
-        {
-        case .success(let value): peer = value
-        case .failure(let refusal): return refuse(refusal)
-        }
-        exchange.initiatorNonce = peer.nonce
-        exchange.initiatorPublicValue = peer.publicValue
-        if !sendsIDWithProof {
-            exchange.peerIDBody = peer.idBody ?? []
-            if let identification = Self.identification(fromBody: exchange.peerIDBody),
-                let refusal = IKEv1PeerAuthentication.identityRefusal(
-                    identification, expected: configuration.remoteIdentity)
-            {
-                return refuse(refusal)
-            }
-        }
-        let secret: SecretBytes
-        switch Self.sharedSecret(exchange.keyPair, peer: peer.publicValue) {
-        case .success(let value): secret = value
-        case .failure(let refusal): return refuse(refusal)
+        switch takePeerKeyExchange(bodies, into: &exchange) {
+        case .success: break
+        case .failure(.refused(let refusal)): return refuse(refusal)
+        case .failure(.cryptoFailure(let error)):
+            return [cryptoFailure(error, exchange: "Main Mode")]
         }
 
         do {
-            let keys = try deriveKeys(exchange, sharedSecret: secret)
-            exchange.keys = keys
-            exchange.iv = try firstIV(exchange, keys: keys)
             exchange.usesUDPEncapsulation = try detectsNAT(
                 payloads, exchange: exchange, datagram: datagram)
 

@@ -22,35 +22,18 @@ extension IKEv1Session {
                     reason: "main mode message 1 has no ISAKMP proposal"),
                 initiatorCookie: header.initiatorCookie, responderCookie: 0, exchange: nil)
         }
-        let ours = IKEv1Phase1Proposals.transforms(
-            configuration.ikeProposals, method: method, lifetime: configuration.ikeLifetime)
-        let selection = IKEv1Phase1Proposals.select(
-            offered: offer.decoded, ours: ours, preference: configuration.proposalPreference,
-            lifetime: ourIKELifetime, policy: configuration.ikev1.lifetimePolicy)
-
-        let chosen: IKEv1Phase1Transform
-        let agreed: IKEv1Lifetime
-        let announces: Bool
-        switch selection {
-        case .refused(let code, let reason):
-            return refusePhase1(
-                IKEv1Refusal(code: code, notify: .noProposalChosen, reason: reason),
-                initiatorCookie: header.initiatorCookie, responderCookie: 0, exchange: nil,
-                proposals: IKEv1Phase1Proposals.failureLists(
-                    offered: offer.decoded, configured: configuration.ikeProposals))
-        case .chosen(let transform, .accepted(let lifetime)):
-            (chosen, agreed, announces) = (transform, lifetime, false)
-        case .chosen(let transform, .announced(let lifetime)):
-            (chosen, agreed, announces) = (transform, lifetime, true)
-        case .chosen(_, .refused):
-            return [discard(.unexpectedRequest, header)]
+        let taken: Phase1ResponderChoice
+        switch choosePhase1Transform(offer.decoded, header: header) {
+        case .chosen(let value): taken = value
+        case .declined(let actions): return actions
         }
+        let chosen = taken.transform
 
         do {
             let keyPair = try DHKeyPair.generate(group: chosen.group, random: random)
             var exchange = newResponderExchange(
-                mode: .main, header: header, choice: Self.choice(chosen, lifetime: agreed),
-                announcesLifetime: announces,
+                mode: .main, header: header, choice: Self.choice(chosen, lifetime: taken.lifetime),
+                announcesLifetime: taken.announcesLifetime,
                 saBody: Self.firstBody(
                     .securityAssociation,
                     in: Self.rawBodies(datagram.message, firstPayload: header.nextPayload) ?? [])

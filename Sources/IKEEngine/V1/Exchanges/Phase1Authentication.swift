@@ -32,6 +32,40 @@ extension IKEv1Session {
         return true
     }
 
+    // RFC 2409 section 5 and appendix B: main mode messages 5 and 6 and aggressive mode
+    // message 3 carry the sender's proof (with its ID, when `includeID`) encrypted under
+    // the current phase 1 IV; the last ciphertext block is the next IV.
+    /// Sends our proof followed by `trailing(exchange)`, keeps how we authenticated and
+    /// the message in `exchange`, and returns the action with the last ciphertext block.
+    func sendProof(
+        _ exchange: inout Phase1Exchange, includeID: Bool, protection: IKEv1MessageProtection,
+        isResponse: Bool,
+        followedBy trailing: (Phase1Exchange) throws -> [ISAKMPPayload] = { _ in [] }
+    ) throws -> (action: SessionAction, lastBlock: [UInt8]) {
+        let (proof, summary) = try ourAuthentication(exchange, includeID: includeID)
+        exchange.localAuthentication = summary
+
+        let type: ISAKMPExchangeType = exchange.mode == .main ? .identityProtection : .aggressive
+        let header = header(
+            initiatorCookie: exchange.initiatorCookie, responderCookie: exchange.responderCookie,
+            exchange: type)
+        let (action, octets, lastBlock) = try sendEncrypted(
+            header, proof + (try trailing(exchange)), protection: protection, iv: exchange.iv,
+            isResponse: isResponse)
+        exchange.lastSent = octets
+        return (action, lastBlock)
+    }
+
+    /// Keeps the peer's ID body from its opened proof message (main mode message 5 or 6)
+    /// when the ID travels with the proof, as sent: HASH_I and HASH_R cover that body.
+    func keepPeerIDFromProof(
+        _ opened: OpenedV1Body, firstPayload: ISAKMPPayloadType, in exchange: inout Phase1Exchange
+    ) {
+        guard sendsIDWithProof else { return }
+        let bodies = try? ISAKMPPayloadChain.payloadBodies(opened.chain, firstPayload: firstPayload)
+        exchange.peerIDBody = Self.firstBody(.identification, in: bodies ?? []) ?? []
+    }
+
     /// Checks the peer's identity (from `exchange.peerIDBody`) and proof among `payloads`.
     func authenticatePeer(_ payloads: [ISAKMPPayload], exchange: Phase1Exchange) -> Result<
         (summary: AuthenticationSummary, identity: Identity?), IKEv1Refusal

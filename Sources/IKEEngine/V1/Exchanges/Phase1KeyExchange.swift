@@ -138,27 +138,6 @@ extension IKEv1Session {
         return .success(secret)
     }
 
-    /// The keys of the ISAKMP SA once both nonces and public values are known.
-    func deriveKeys(_ exchange: Phase1Exchange, sharedSecret: SecretBytes) throws
-        -> IKEv1KeyMaterial
-    {
-        try IKEv1KeyMaterial(
-            transform: exchange.choice,
-            skeyidInput: IKEv1Authentication.skeyidInput(
-                method: exchange.choice.authMethod, local: configuration.localAuthentication),
-            sharedSecret: sharedSecret, initiatorNonce: exchange.initiatorNonce,
-            responderNonce: exchange.responderNonce, initiatorCookie: exchange.initiatorCookie,
-            responderCookie: exchange.responderCookie)
-    }
-
-    /// The first phase 1 IV (RFC 2409 appendix B).
-    func firstIV(_ exchange: Phase1Exchange, keys: IKEv1KeyMaterial) throws -> [UInt8] {
-        try IKEv1KeyDerivation.phase1IV(
-            hash: exchange.choice.hash, initiatorPublicValue: exchange.initiatorPublicValue,
-            responderPublicValue: exchange.responderPublicValue,
-            blockSize: keys.protection.blockSize)
-    }
-
     /// Our NAT-D payloads, when the peer announced RFC 3947.
     func natDiscoveryPayloads(_ exchange: Phase1Exchange) throws -> [ISAKMPPayload] {
         guard exchange.peerSupportsNATTraversal else { return [] }
