@@ -14,7 +14,6 @@ let suites: [BenchmarkSuite] = [
     PolicyBenchmark.suite,
     IKEv2Benchmark.suite,
     IKEv1Benchmark.suite,
-    PolicyBenchmark.suite,
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())
