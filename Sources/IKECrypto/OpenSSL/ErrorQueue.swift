@@ -25,24 +25,30 @@ enum ErrorQueue {
     }
 }
 
+// The context text of the three checks below is an autoclosure: it is formatted only when
+// a call fails, not on every successful hash, MAC or cipher call of a handshake.
+
 /// Throws `libraryFailure` with the error queue unless `result` is 1, OpenSSL's success
 /// value for nearly every EVP and BN call.
 @inline(__always)
-func check(_ result: Int32, _ context: String) throws {
-    if result != 1 { throw ErrorQueue.error(.libraryFailure, context) }
+func check(_ result: Int32, _ context: @autoclosure () -> String) throws {
+    if result != 1 { throw ErrorQueue.error(.libraryFailure, context()) }
 }
 
 /// Throws `code` with the error queue unless `result` is 1.
 @inline(__always)
-func check(_ result: Int32, _ code: CryptoError.Code, _ context: String) throws {
-    if result != 1 { throw ErrorQueue.error(code, context) }
+func check(_ result: Int32, _ code: CryptoError.Code, _ context: @autoclosure () -> String)
+    throws
+{
+    if result != 1 { throw ErrorQueue.error(code, context()) }
 }
 
 /// Unwraps a pointer returned by a constructor, or throws with the error queue.
 @inline(__always)
-func checkPointer<T>(_ pointer: T?, _ context: String, _ code: CryptoError.Code = .libraryFailure)
-    throws -> T
-{
-    guard let pointer else { throw ErrorQueue.error(code, context) }
+func checkPointer<T>(
+    _ pointer: T?, _ context: @autoclosure () -> String,
+    _ code: CryptoError.Code = .libraryFailure
+) throws -> T {
+    guard let pointer else { throw ErrorQueue.error(code, context()) }
     return pointer
 }
