@@ -17,7 +17,7 @@ extension PolicyChecker {
     {
         // Mask the secret first, so that even a malformed `psk` never shows in an excerpt.
         if case .mapping(let entries) = entry.value.content,
-            let psk = entries.first(where: { $0.key == "psk" })
+            let psk = entries.first(where: { $0.keyIs("psk") })
         {
             markSecret(psk.value)
         }
@@ -157,7 +157,8 @@ extension PolicyChecker {
     /// A literal, `{ env: NAME }` or `{ file: path }`.
     private mutating func presharedKey(_ node: YAMLNode) -> Located<PresharedKey>? {
         switch node.content {
-        case .scalar(let text, _):
+        case .scalar:
+            let text = node.text
             guard !node.isEmptyPlainScalar else {
                 wrongType(node, expected: "a key, { env: NAME } or { file: path }", for: "psk")
                 return nil
@@ -204,7 +205,7 @@ extension PolicyChecker {
         case .sequence(let items):
             for item in items { markSecret(item) }
         case .mapping(let entries):
-            for entry in entries where entry.key != "env" && entry.key != "file" {
+            for entry in entries where !entry.keyIs("env") && !entry.keyIs("file") {
                 markSecret(entry.value)
             }
         }

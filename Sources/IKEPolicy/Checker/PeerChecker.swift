@@ -86,7 +86,7 @@ extension PolicyChecker {
 
     /// `any`, an address, a prefix, a range, or a list of those.
     private mutating func peerAddress(_ node: YAMLNode) -> Located<PeerAddress>? {
-        if node.scalarText == "any" { return Located(.any, at: node.span) }
+        if node.textIs("any") { return Located(.any, at: node.span) }
         guard let items = oneOrMany(node, for: "address", expected: "an address or a list") else {
             return nil
         }

@@ -33,7 +33,8 @@ extension PolicyChecker {
     ) -> ProposalList? {
         let allowPFS = protocolID != .ike
         switch node.content {
-        case .scalar(let name, _):
+        case .scalar:
+            let name = node.text
             guard !node.isEmptyPlainScalar else {
                 wrongType(node, expected: "a proposal set name or a list", for: "proposals")
                 return nil

@@ -7,12 +7,12 @@ extension PolicyChecker {
     /// Reads one proposal (a keyword string or a map) without applying any context rules.
     mutating func writtenProposal(_ node: YAMLNode, allowPFS: Bool) -> WrittenProposal? {
         switch node.content {
-        case .scalar(let text, let style):
+        case .scalar(let style):
             guard !node.isEmptyPlainScalar else {
                 wrongType(node, expected: "a proposal string or map", for: "proposals")
                 return nil
             }
-            return keywordProposal(text, style: style, node: node)
+            return keywordProposal(node.text, style: style, node: node)
         case .mapping:
             return mapProposal(node, allowPFS: allowPFS)
         case .sequence:
@@ -78,11 +78,12 @@ extension PolicyChecker {
                 continue
             }
             for item in items {
-                guard case .scalar(let text, _) = item.content, !item.isEmptyPlainScalar else {
+                guard item.isScalar, !item.isEmptyPlainScalar else {
                     wrongType(item, expected: "an algorithm name", for: key)
                     proposal.isComplete = false
                     continue
                 }
+                let text = item.text
                 if let resolved = resolve(text, span: item.span, slot: type) {
                     proposal.elements.append(.init(item: resolved, text: text, span: item.span))
                 } else {

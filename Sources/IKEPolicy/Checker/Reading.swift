@@ -3,30 +3,30 @@ import IKEDiagnostics
 /// A mapping's entries by key, after unknown keys were reported.
 struct FieldMap {
     let node: YAMLNode
-    let entries: [YAMLEntry]
+    let entries: YAMLMapping
     /// Allowed keys that an unknown key was reported as a likely misspelling of; their
     /// absence is not reported again.
     var suggested: Set<String> = []
     /// A key index for large mappings; small ones (most of a policy) are scanned, which
     /// costs less than hashing.
-    private let index: [String: YAMLEntry]?
+    private let index: [String: Int]?
 
-    init(node: YAMLNode, entries: [YAMLEntry]) {
+    init(node: YAMLNode, entries: YAMLMapping) {
         self.node = node
         self.entries = entries
         guard entries.count > 8 else {
             index = nil
             return
         }
-        var index: [String: YAMLEntry] = [:]
+        var index: [String: Int] = [:]
         index.reserveCapacity(entries.count)
-        for entry in entries { index[entry.key] = entry }
+        for position in entries.indices { index[entries[position].key] = position }
         self.index = index
     }
 
     subscript(key: String) -> YAMLEntry? {
-        if let index { return index[key] }
-        return entries.first { $0.key == key }
+        if let index { return index[key].map { entries[$0] } }
+        return entries.first { $0.keyIs(key) }
     }
 }
 
@@ -42,7 +42,7 @@ extension PolicyChecker {
             return nil
         }
         var map = FieldMap(node: node, entries: entries)
-        for entry in entries where !allowed.contains(entry.key) {
+        for entry in entries where !allowed.contains(where: entry.keyIs) {
             if let guess = unknownKey(
                 entry, in: what, allowed: allowed, explain: explain[entry.key])
             {
@@ -94,28 +94,28 @@ extension PolicyChecker {
 
     /// A non-empty scalar's raw text; plain `no`, `on`, `0x10` stay text.
     mutating func string(_ node: YAMLNode, for what: String) -> Located<String>? {
-        guard case .scalar(let text, _) = node.content, !node.isEmptyPlainScalar else {
+        guard node.isScalar, !node.isEmptyPlainScalar else {
             wrongType(node, expected: "a string", for: what)
             return nil
         }
-        return Located(text, at: node.span)
+        return Located(node.text, at: node.span)
     }
 
     /// One value or a list of them: the elements, or nil after a type error.
-    mutating func oneOrMany(_ node: YAMLNode, for what: String, expected: String) -> [YAMLNode]? {
+    mutating func oneOrMany(_ node: YAMLNode, for what: String, expected: String) -> YAMLItems? {
         switch node.content {
         case .scalar:
             if node.isEmptyPlainScalar {
                 wrongType(node, expected: expected, for: what)
                 return nil
             }
-            return [node]
+            return YAMLItems(single: node)
         case .sequence(let items):
             guard !items.isEmpty else {
                 error(.emptyCollection, "'\(what)' needs at least one entry", at: node.span)
                 return nil
             }
-            return items
+            return YAMLItems(items)
         case .mapping:
             wrongType(node, expected: expected, for: what)
             return nil
@@ -152,10 +152,11 @@ extension PolicyChecker {
     mutating func integer(
         _ node: YAMLNode, for what: String, id: PolicyDiagnosticID = .invalidInteger
     ) -> Located<UInt64>? {
-        guard case .scalar(let text, let style) = node.content, !node.isEmptyPlainScalar else {
+        guard case .scalar(let style) = node.content, !node.isEmptyPlainScalar else {
             wrongType(node, expected: "an integer", for: what)
             return nil
         }
+        let text = node.text
         if style != .plain {
             var fixIts: [FixIt] = []
             if IntegerSyntax.parse(text) != nil {

@@ -6,9 +6,9 @@ extension PolicyChecker {
 
     /// `local-ts` or `remote-ts`: one selector or a list. Nil after an error.
     mutating func selectorList(_ node: YAMLNode, for what: String) -> SelectorList? {
-        let items: [YAMLNode]
+        let items: YAMLItems
         if case .mapping = node.content {
-            items = [node]
+            items = YAMLItems(single: node)
         } else if let many = oneOrMany(node, for: what, expected: "a selector or a list") {
             items = many
         } else {

@@ -33,7 +33,7 @@ struct YAMLReader {
 
     /// Parses `bytes`, which must stay valid for the whole call (libyaml reads them lazily).
     func read(_ bytes: UnsafeBufferPointer<UInt8>) -> Result {
-        var builder = TreeBuilder(path: path, limits: limits)
+        var builder = TreeBuilder(path: path, limits: limits, byteCount: bytes.count)
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             builder.result.diagnostics.append(
