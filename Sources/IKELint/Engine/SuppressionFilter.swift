@@ -22,7 +22,7 @@ struct SuppressionFilter {
             let name = RuleReferences.name(of: finding.id)
             var covered = false
             for suppression in suppressions
-            where suppression.span.path == span.path
+            where suppression.span.file == span.file
                 && suppression.covers(ruleID: finding.id, ruleName: name, line: span.start.line)
             {
                 covered = true

@@ -2,10 +2,11 @@ import IKECore
 import IKEDiagnostics
 
 extension PolicyChecker {
-    static let authKeys = [
+    static let authKeys: FieldNames = [
         "method", "local", "remote", "psk", "peer-public-key", "peer-certificate",
         "signature-hashes", "rsa-padding",
     ]
+    static let pskKeys: FieldNames = ["env", "file"]
     static let signatureHashNames: [String: HashAlgorithm] = [
         "sha1": .sha1, "sha256": .sha256, "sha384": .sha384, "sha512": .sha512,
     ]
@@ -173,7 +174,7 @@ extension PolicyChecker {
                 return nil
             }
         case .mapping:
-            guard let fields = fields(node, of: "psk", allowed: ["env", "file"]) else { return nil }
+            guard let fields = fields(node, of: "psk", allowed: Self.pskKeys) else { return nil }
             if let env = fields["env"], let file = fields["file"] {
                 error(
                     .conflictingKeys, "'psk' takes 'env' or 'file', not both", at: file.keySpan,

@@ -2,8 +2,8 @@ import IKECore
 import IKEDiagnostics
 
 extension PolicyChecker {
-    static let gatewayKeys = ["name", "address", "id", "credentials"]
-    static let credentialKeys = ["certificate", "private-key", "trust", "public-key"]
+    static let gatewayKeys: FieldNames = ["name", "address", "id", "credentials"]
+    static let credentialKeys: FieldNames = ["certificate", "private-key", "trust", "public-key"]
 
     /// The `gateway:` section.
     mutating func checkGateway(_ entry: YAMLEntry) -> Gateway? {

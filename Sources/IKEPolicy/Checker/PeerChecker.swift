@@ -2,7 +2,9 @@ import IKECore
 import IKEDiagnostics
 
 extension PolicyChecker {
-    static let peerKeys = ["address", "id", "local-id", "ike", "auth", "phase1", "phase2"]
+    static let peerKeys: FieldNames = [
+        "address", "id", "local-id", "ike", "auth", "phase1", "phase2",
+    ]
 
     /// The `peers:` map, then the checks across peers (addresses and identities must not
     /// repeat). Nil when any peer failed.

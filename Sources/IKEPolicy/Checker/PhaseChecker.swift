@@ -2,8 +2,14 @@ import IKECore
 import IKEDiagnostics
 
 extension PolicyChecker {
-    static let phase1Keys = ["mode", "proposals", "lifetime", "lifetime-check", "proposal-order"]
-    static let phase2Keys = ["protocol", "mode", "local-ts", "remote-ts", "proposals", "lifetime"]
+    static let phase1Keys: FieldNames = [
+        "mode", "proposals", "lifetime", "lifetime-check", "proposal-order",
+    ]
+    static let phase1LifetimeKeys: FieldNames = ["time", "bytes"]
+    static let phase2LifetimeKeys: FieldNames = ["time", "bytes", "packets"]
+    static let phase2Keys: FieldNames = [
+        "protocol", "mode", "local-ts", "remote-ts", "proposals", "lifetime",
+    ]
 
     /// A peer's `phase1:`. `version` is nil when the peer's `ike:` was invalid.
     mutating func checkPhase1(_ entry: YAMLEntry, version: IKEVersion?) -> Phase1? {
@@ -131,7 +137,7 @@ extension PolicyChecker {
             guard let seconds = duration(node, for: "lifetime") else { return nil }
             return Lifetime(seconds: seconds, bytes: nil, packets: nil, span: node.span)
         }
-        let allowed = phase2 ? ["time", "bytes", "packets"] : ["time", "bytes"]
+        let allowed = phase2 ? Self.phase2LifetimeKeys : Self.phase1LifetimeKeys
         let explain = phase2 ? [:] : ["packets": "a packet limit applies to phase 2 SAs only"]
         guard let fields = fields(node, of: "lifetime", allowed: allowed, explain: explain) else {
             return nil

@@ -36,6 +36,8 @@ struct PolicyChecker {
     var writtenSets: [String: [WrittenProposal]] = [:]
     /// The sets' names in file order, for suggestions.
     var setNames: [String] = []
+    /// Proposals, sets and transform names already read.
+    var memo = ProposalMemo()
 
     init(path: String, baseDirectory: String) {
         self.path = path

@@ -43,11 +43,9 @@ extension PolicyChecker {
                 unknownSet(name, at: node.span)
                 return nil
             }
-            guard let version else { return nil }
-            let typed = written.compactMap {
-                typedProposal($0, protocolID: protocolID, version: version)
-            }
-            guard typed.count == written.count, !typed.isEmpty else { return nil }
+            guard let version,
+                let typed = typedSet(name, written, protocolID: protocolID, version: version)
+            else { return nil }
             return ProposalList(
                 proposals: typed, setName: Located(name, at: node.span), span: node.span)
         case .sequence(let items):

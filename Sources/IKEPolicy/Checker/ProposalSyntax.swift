@@ -2,7 +2,10 @@ import IKECore
 import IKEDiagnostics
 
 extension PolicyChecker {
-    static let proposalMapKeys = ["encryption", "integrity", "prf", "dh", "esn"]
+    static let proposalMapKeys: FieldNames = ["encryption", "integrity", "prf", "dh", "esn"]
+    static let phase2ProposalMapKeys: FieldNames = [
+        "encryption", "integrity", "prf", "dh", "esn", "pfs",
+    ]
 
     /// Reads one proposal (a keyword string or a map) without applying any context rules.
     mutating func writtenProposal(_ node: YAMLNode, allowPFS: Bool) -> WrittenProposal? {
@@ -42,7 +45,10 @@ extension PolicyChecker {
                 continue
             }
             if let item = resolve(String(token), span: tokenSpan, slot: nil) {
-                proposal.elements.append(.init(item: item, text: String(token), span: tokenSpan))
+                proposal.elements.append(
+                    .init(
+                        item: item, text: String(token), span: tokenSpan,
+                        index: proposal.elements.count))
             } else {
                 proposal.isComplete = false
             }
@@ -51,7 +57,7 @@ extension PolicyChecker {
     }
 
     private mutating func mapProposal(_ node: YAMLNode, allowPFS: Bool) -> WrittenProposal? {
-        let allowed = Self.proposalMapKeys + (allowPFS ? ["pfs"] : [])
+        let allowed = allowPFS ? Self.phase2ProposalMapKeys : Self.proposalMapKeys
         let explain = allowPFS ? [:] : ["pfs": "'pfs' is phase 2's name for 'dh'"]
         guard let fields = fields(node, of: "a proposal", allowed: allowed, explain: explain)
         else { return nil }
@@ -85,7 +91,10 @@ extension PolicyChecker {
                 }
                 let text = item.text
                 if let resolved = resolve(text, span: item.span, slot: type) {
-                    proposal.elements.append(.init(item: resolved, text: text, span: item.span))
+                    proposal.elements.append(
+                        .init(
+                            item: resolved, text: text, span: item.span,
+                            index: proposal.elements.count))
                 } else {
                     proposal.isComplete = false
                 }
@@ -100,6 +109,16 @@ extension PolicyChecker {
 
     /// A name, or under a map key also a number; reports what fails.
     private mutating func resolve(_ text: String, span: SourceSpan, slot: TransformType?)
+        -> WrittenProposal.Item?
+    {
+        let key = ProposalMemo.NameKey(text: text, slot: slot)
+        if let known = memo.names[key] { return known }
+        let item = resolveOnce(text, span: span, slot: slot)
+        if let item { memo.names[key] = item }
+        return item
+    }
+
+    private mutating func resolveOnce(_ text: String, span: SourceSpan, slot: TransformType?)
         -> WrittenProposal.Item?
     {
         var lookup = TransformNames.name(text)
@@ -186,7 +205,7 @@ extension PolicyChecker {
         let width = span.end.column - span.start.column
         guard width == text.unicodeScalars.count + 2 * quote else { return nil }
         return SourceSpan(
-            path: span.path,
+            file: span.file,
             start: SourceLocation(line: span.start.line, column: span.start.column + quote),
             end: SourceLocation(line: span.end.line, column: span.end.column - quote))
     }
@@ -196,7 +215,7 @@ extension PolicyChecker {
         guard let span else { return nil }
         let start = span.start.column + offset
         return SourceSpan(
-            path: span.path, start: SourceLocation(line: span.start.line, column: start),
+            file: span.file, start: SourceLocation(line: span.start.line, column: start),
             end: SourceLocation(line: span.start.line, column: start + max(length, 0)))
     }
 }

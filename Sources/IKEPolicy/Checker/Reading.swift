@@ -1,40 +1,10 @@
 import IKEDiagnostics
 
-/// A mapping's entries by key, after unknown keys were reported.
-struct FieldMap {
-    let node: YAMLNode
-    let entries: YAMLMapping
-    /// Allowed keys that an unknown key was reported as a likely misspelling of; their
-    /// absence is not reported again.
-    var suggested: Set<String> = []
-    /// A key index for large mappings; small ones (most of a policy) are scanned, which
-    /// costs less than hashing.
-    private let index: [String: Int]?
-
-    init(node: YAMLNode, entries: YAMLMapping) {
-        self.node = node
-        self.entries = entries
-        guard entries.count > 8 else {
-            index = nil
-            return
-        }
-        var index: [String: Int] = [:]
-        index.reserveCapacity(entries.count)
-        for position in entries.indices { index[entries[position].key] = position }
-        self.index = index
-    }
-
-    subscript(key: String) -> YAMLEntry? {
-        if let index { return index[key].map { entries[$0] } }
-        return entries.first { $0.keyIs(key) }
-    }
-}
-
 extension PolicyChecker {
     /// The node as a mapping with only the `allowed` keys; unknown keys are reported with
     /// the closest allowed key. `what` names the section in messages ("gateway").
     mutating func fields(
-        _ node: YAMLNode, of what: String, allowed: [String],
+        _ node: YAMLNode, of what: String, allowed: FieldNames,
         explain: [String: String] = [:]
     ) -> FieldMap? {
         guard case .mapping(let entries) = node.content else {
@@ -42,9 +12,9 @@ extension PolicyChecker {
             return nil
         }
         var map = FieldMap(node: node, entries: entries)
-        for entry in entries where !allowed.contains(where: entry.keyIs) {
+        for entry in entries where !allowed.probes.contains(where: entry.keyMatches) {
             if let guess = unknownKey(
-                entry, in: what, allowed: allowed, explain: explain[entry.key])
+                entry, in: what, allowed: allowed.names, explain: explain[entry.key])
             {
                 map.suggested.insert(guess)
             }

@@ -2,7 +2,7 @@ import IKECore
 import IKEDiagnostics
 
 extension PolicyChecker {
-    static let selectorKeys = ["net", "protocol", "ports"]
+    static let selectorKeys: FieldNames = ["net", "protocol", "ports"]
 
     /// `local-ts` or `remote-ts`: one selector or a list. Nil after an error.
     mutating func selectorList(_ node: YAMLNode, for what: String) -> SelectorList? {

@@ -175,6 +175,13 @@ struct YAMLEntry {
 
     /// Whether the key is exactly `expected`, without making a `String` of it.
     func keyIs(_ expected: String) -> Bool { tree.node(pair.key).textIs(expected) }
+
+    /// Whether the key is the probe's text.
+    func keyMatches(_ probe: KeyProbe) -> Bool {
+        let record = tree.records[Int(pair.key)]
+        guard record.count == probe.count, record.head == probe.head else { return false }
+        return record.count <= 8 || YAMLText.equal(record, in: tree.text, probe.text)
+    }
 }
 
 /// A sequence's items.
