@@ -38,6 +38,8 @@ struct PolicyChecker {
     var setNames: [String] = []
     /// Proposals, sets and transform names already read.
     var memo = ProposalMemo()
+    /// Selectors already read, by their text.
+    var selectors: [String: TrafficSelector] = [:]
 
     init(path: String, baseDirectory: String) {
         self.path = path

@@ -42,6 +42,16 @@ extension PolicyChecker {
 
     /// strongSwan's form: `10.1.0.0/16`, `10.1.0.0/16[tcp/443]`, `[udp/1000-2000]`, `[icmp]`.
     private mutating func stringSelector(_ text: Located<String>) -> Located<TrafficSelector>? {
+        if let known = selectors[text.value] { return Located(known, at: text.span) }
+        var bytes = text.value
+        let quick = bytes.withUTF8(QuickSyntax.selector)
+        guard let selector = quick ?? generalSelector(text)?.value else { return nil }
+        // The same text always reads the same way: a policy repeats its selectors.
+        selectors[text.value] = selector
+        return Located(selector, at: text.span)
+    }
+
+    mutating func generalSelector(_ text: Located<String>) -> Located<TrafficSelector>? {
         var addressPart = text.value
         var protocolPart: String?
         if let open = text.value.firstIndex(of: "[") {
