@@ -32,7 +32,7 @@ struct LoadPipeline {
             checked = output
         }
 
-        let comments = SuppressionScanner(path: path, text: text, scalarSpans: yaml.scalarSpans)
+        let comments = SuppressionScanner(path: path, bytes: bytes, scalarSpans: yaml.scalarSpans)
             .scan()
         diagnostics += comments.diagnostics
 

@@ -1,5 +1,11 @@
 import IKEDiagnostics
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Checks a file's bytes before libyaml sees them, so that binary files, bad UTF-8 and
 /// tab indentation get messages of their own instead of whatever the parser says first.
 struct TextPrecheck {
@@ -25,13 +31,22 @@ struct TextPrecheck {
 
         // YAML allows only printable characters, tab and line breaks (YAML 1.2 section
         // 5.1); NUL means binary, whatever else the file holds.
-        if let nul = bytes.firstIndex(of: 0) {
-            let place = location(ofByte: nul, in: bytes)
+        if let base = bytes.baseAddress, let nul = memchr(base, 0, bytes.count) {
+            let place = location(
+                ofByte: base.distance(to: nul.assumingMemoryBound(to: UInt8.self)), in: bytes)
             findings.fatal = notText("it contains a NUL byte", at: place)
             return findings
         }
 
         while index < bytes.count {
+            // Most of a policy is printable ASCII: eight such bytes move the column and end
+            // the indentation (unless all are spaces) without a look at each.
+            if index + 8 <= bytes.count, let word = Self.printableWord(bytes, at: index) {
+                if word != Self.spaces { inIndentation = false }
+                index += 8
+                column += 8
+                continue
+            }
             let byte = bytes[index]
             let length = Self.sequenceLength(bytes, at: index)
             if length == 0 {
@@ -77,6 +92,25 @@ struct TextPrecheck {
                 notes: [DiagnosticNote("save the file as UTF-8")])
         }
         return findings
+    }
+
+    /// Eight spaces as one word.
+    private static let spaces: UInt64 = 0x2020_2020_2020_2020
+
+    /// The eight bytes at `index` as one word when each is printable ASCII (0x20 to 0x7E).
+    private static func printableWord(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int)
+        -> UInt64?
+    {
+        guard let base = bytes.baseAddress else { return nil }
+        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        // A byte below 0x20 borrows into its high bit when 0x20 is taken away (exact while
+        // no byte has its high bit set); a byte of 0x7F or more has or gets its high bit
+        // when one is added.
+        let below = (word &- ones &* 0x20) & ~word & highs
+        let above = (((word & ~highs) &+ ones) | word) & highs
+        return below | above == 0 ? word : nil
     }
 
     private func notText(_ why: String, at place: SourceLocation) -> Diagnostic {
