@@ -42,16 +42,23 @@ public struct TrafficSelector: Sendable, Hashable, Codable, CustomStringConverti
 
     /// The prefix this selector's address range is exactly, if it is one.
     public var network: IPNetwork? {
-        let width = startAddress.bitWidth
-        for prefix in 0...width {
-            guard let candidate = IPNetwork(address: startAddress, prefixLength: prefix) else {
-                continue
+        // Only one prefix length can fit: the number of leading bits the two addresses
+        // share (after it, a prefix's first address has a 0 and its last a 1).
+        let start = startAddress.octets
+        let end = endAddress.octets
+        guard start.count == end.count else { return nil }
+        var shared = 0
+        for (first, last) in zip(start, end) {
+            guard first == last else {
+                shared += (first ^ last).leadingZeroBitCount
+                break
             }
-            if candidate.first == startAddress && candidate.last == endAddress {
-                return candidate
-            }
+            shared += 8
         }
-        return nil
+        guard let candidate = IPNetwork(address: startAddress, prefixLength: shared),
+            candidate.first == startAddress, candidate.last == endAddress
+        else { return nil }
+        return candidate
     }
 
     /// Whether the address range is a single host.
