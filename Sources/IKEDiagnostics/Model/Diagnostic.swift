@@ -97,6 +97,26 @@ public struct Diagnostic: Sendable, Hashable {
             return left.offset < right.offset
         }.map(\.element)
     }
+
+    /// `sorted(_:)` without exact repeats: the first of equal diagnostics is kept. Equal
+    /// diagnostics sort next to each other (same place, id and message), so only those
+    /// neighbours are compared.
+    public static func sortedUnique(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        let sorted = sorted(diagnostics)
+        var out: [Diagnostic] = []
+        out.reserveCapacity(sorted.count)
+        var runStart = 0
+        for diagnostic in sorted {
+            if let last = out.last,
+                last.span != diagnostic.span || last.id != diagnostic.id
+                    || last.message != diagnostic.message
+            {
+                runStart = out.count
+            }
+            if !out[runStart...].contains(diagnostic) { out.append(diagnostic) }
+        }
+        return out
+    }
 }
 
 /// What a rule catalog says about one diagnostic id, for `ikec explain` and SARIF.

@@ -23,6 +23,8 @@ final class LintContext {
     /// One site per written proposal and use: a named set used by many peers appears once.
     /// For rules whose findings depend only on the proposal and its use, not on the peer.
     let distinctSites: [ProposalSite]
+    /// Each written proposal list once (see `ProposalLists`).
+    let proposalLists: [ProposalList]
     /// Certificates read from the policy's credentials, by resolved path.
     let certificates: CertificateStore
     /// File modes and environment lookups.
@@ -41,6 +43,7 @@ final class LintContext {
         self.sites = ProposalSite.all(in: policy)
         var seen = Set<ProposalSite.Place>()
         self.distinctSites = sites.filter { seen.insert($0.place).inserted }
+        self.proposalLists = ProposalLists.all(in: policy)
         self.certificates = CertificateStore()
         self.system = system
     }
@@ -62,6 +65,21 @@ final class LintContext {
         verdicts[key] = .some(verdict)
         return verdict
     }
+
+    /// Environment variables already asked about: a policy names a few variables for
+    /// many peers.
+    private var variables: [String: Bool] = [:]
+
+    /// Whether the environment variable is set, asked of the system once per name.
+    func isSet(_ name: String) -> Bool {
+        if let known = variables[name] { return known }
+        let set = system.isSet(name)
+        variables[name] = set
+        return set
+    }
+
+    /// The resolvable pre-shared keys (see `ResolvedPSK.all`), resolved on first use.
+    private(set) lazy var resolvedKeys: [ResolvedPSK] = ResolvedPSK.all(in: self)
 
     /// The path diagnostics of this policy show.
     var path: String { policy.source.file.path }

@@ -16,6 +16,7 @@ struct SuppressionFilter {
 
     /// The findings no suppression covers.
     mutating func apply(to findings: [Diagnostic]) -> [Diagnostic] {
+        guard !suppressions.isEmpty else { return findings }
         var used = Set<SourceSpan>()
         let kept = findings.filter { finding in
             guard let span = finding.span else { return true }

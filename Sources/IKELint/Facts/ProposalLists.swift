@@ -8,17 +8,21 @@ enum ProposalLists {
     /// once (its proposals, and so the findings, are the same every time).
     static func all(in policy: CheckedPolicy) -> [ProposalList] {
         var seen = Set<Key>()
-        return policy.peers.flatMap { peer in
-            [peer.phase1.proposals] + peer.phase2.map(\.proposals)
-        }.filter { list in
+        var out: [ProposalList] = []
+        func add(_ list: ProposalList) {
             let key: Key
             if let name = list.setName?.value {
                 key = .set(name, list.proposals.first?.proposal.protocolID)
             } else {
                 key = .inline(list.span)
             }
-            return seen.insert(key).inserted
+            if seen.insert(key).inserted { out.append(list) }
         }
+        for peer in policy.peers {
+            add(peer.phase1.proposals)
+            for entry in peer.phase2 { add(entry.proposals) }
+        }
+        return out
     }
 
     private enum Key: Hashable {

@@ -17,7 +17,7 @@ struct DuplicateProposalRule: LintRule {
 
     func check(_ context: LintContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for list in ProposalLists.all(in: context.policy) {
+        for list in context.proposalLists {
             for (index, later) in list.proposals.enumerated() {
                 guard
                     let first = list.proposals[..<index].firstIndex(where: {

@@ -24,8 +24,13 @@ struct PFSWeakerThanPhase1Rule: LintRule {
 
     func check(_ context: LintContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
+        // A peer's phase 2 sites follow one another and share its phase 1 group.
+        var group: (peerIndex: Int, found: (Located<Transform>, (String) -> String)?)?
         for site in context.sites where site.isPhase2 {
-            guard let (phase1, how) = Self.phase1Group(site, context),
+            if group?.peerIndex != site.peerIndex {
+                group = (site.peerIndex, Self.phase1Group(site, context))
+            }
+            guard let (phase1, how) = group?.found,
                 let phase1Bits = Strength.bits(of: phase1.value)
             else { continue }
             for transform in site.proposal.transforms {

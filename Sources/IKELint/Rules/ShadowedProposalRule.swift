@@ -22,7 +22,7 @@ struct ShadowedProposalRule: LintRule {
 
     func check(_ context: LintContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for list in ProposalLists.all(in: context.policy) {
+        for list in context.proposalLists {
             for (index, later) in list.proposals.enumerated() {
                 let earlier = list.proposals[..<index]
                 guard !earlier.contains(where: { $0.proposal == later.proposal }),
