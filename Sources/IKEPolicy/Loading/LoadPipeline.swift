@@ -32,8 +32,7 @@ struct LoadPipeline {
             checked = output
         }
 
-        let comments = SuppressionScanner(path: path, bytes: bytes, scalarSpans: yaml.scalarSpans)
-            .scan()
+        let comments = SuppressionScanner(path: path, bytes: bytes, tree: yaml.tree).scan()
         diagnostics += comments.diagnostics
 
         let source: SourceFile

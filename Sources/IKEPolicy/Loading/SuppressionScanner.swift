@@ -18,12 +18,13 @@ struct SuppressionScanner {
     let path: String
     /// The file's UTF-8 text.
     let bytes: UnsafeBufferPointer<UInt8>
-    /// Every scalar's place, in document order.
-    let scalarSpans: [SourceSpan]
+    /// The YAML nodes read, whose scalars' places tell a `#` in a scalar from a comment.
+    let tree: YAMLTree?
 
     func scan() -> Output {
         var output = Output()
         var line = LineCursor()
+        var scalarSpans: [SourceSpan]?
 
         // Only lines holding `#` followed by `ikec:` are decoded; `memchr` finds the
         // candidates, so a file without such comments costs one pass over its bytes.
@@ -34,16 +35,24 @@ struct SuppressionScanner {
             line.advance(to: hash, in: bytes)
             let range = line.start..<line.end(in: bytes)
             from = range.upperBound + 1
-            process(line: line.number, range, into: &output)
+            // Every scalar's place in document order, read at the first candidate.
+            let spans = scalarSpans ?? tree?.scalarSpans ?? []
+            scalarSpans = spans
+            process(line: line.number, range, scalarSpans: spans, into: &output)
         }
         return output
     }
 
     /// Reads the suppression on one line (1-based `number`, bytes `range`), if any.
-    private func process(line number: Int, _ range: Range<Int>, into output: inout Output) {
+    private func process(
+        line number: Int, _ range: Range<Int>, scalarSpans: [SourceSpan],
+        into output: inout Output
+    ) {
         let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
         let scalars = Array(line.unicodeScalars)
-        guard let hash = commentStart(scalars, line: number) else { return }
+        guard let hash = commentStart(scalars, line: number, scalarSpans: scalarSpans) else {
+            return
+        }
         let comment = String(String.UnicodeScalarView(scalars[(hash + 1)...]))
         let body = comment.drop { $0 == " " }
         guard body.hasPrefix("ikec:") else { return }
@@ -133,7 +142,9 @@ struct SuppressionScanner {
     }
 
     /// The index of the `#` that starts a comment on the line, if any.
-    private func commentStart(_ scalars: [Unicode.Scalar], line: Int) -> Int? {
+    private func commentStart(_ scalars: [Unicode.Scalar], line: Int, scalarSpans: [SourceSpan])
+        -> Int?
+    {
         var index = 0
         while index < scalars.count {
             defer { index += 1 }
@@ -141,13 +152,15 @@ struct SuppressionScanner {
             guard index == 0 || scalars[index - 1] == " " || scalars[index - 1] == "\t" else {
                 continue
             }
-            if !insideScalar(line: line, column: index + 1) { return index }
+            if !Self.insideScalar(line: line, column: index + 1, scalarSpans) { return index }
         }
         return nil
     }
 
     /// Whether the place falls inside a reported scalar (binary search by start).
-    private func insideScalar(line: Int, column: Int) -> Bool {
+    private static func insideScalar(line: Int, column: Int, _ scalarSpans: [SourceSpan])
+        -> Bool
+    {
         let place = SourceLocation(line: line, column: column)
         var low = 0
         var high = scalarSpans.count

@@ -6,14 +6,14 @@ import IKEDiagnostics
 /// Merge semantics follow the YAML merge key type: keys written in the mapping itself win
 /// over merged ones, and among several merged mappings the earlier one wins. Merged entries
 /// take the place of the `<<` key, so file order is kept.
-extension TreeStorage {
+extension YAMLTree {
     /// The most keys a mapping may have for its keys to be compared by scanning, which
     /// costs less than hashing; larger mappings are indexed.
     static let keyScanLimit = 16
 
     /// Appends the entries of the mapping whose key and value node indices alternate in
     /// `pairs` to `entries`, and reports what is wrong with its keys.
-    mutating func appendEntries(_ pairs: ArraySlice<Int32>, diagnostics: inout [Diagnostic]) {
+    func appendEntries(_ pairs: UnsafeBufferPointer<Int32>, diagnostics: inout [Diagnostic]) {
         let count = pairs.count / 2
         let base = pairs.startIndex
         let index = count > Self.keyScanLimit ? keyIndex(pairs) : nil
@@ -29,7 +29,7 @@ extension TreeStorage {
                 diagnostics.append(
                     mappingError(
                         .complexKey, "a key must be a name, not \(kindDescription(key))",
-                        at: records[Int(key)].span))
+                        at: span(key)))
                 continue
             }
             if isMergeKey(key) {
@@ -45,10 +45,10 @@ extension TreeStorage {
             let text = string(key)
             diagnostics.append(
                 mappingError(
-                    .duplicateKey, "duplicate key '\(text)'", at: records[Int(key)].span,
+                    .duplicateKey, "duplicate key '\(text)'", at: span(key),
                     notes: [
                         DiagnosticNote(
-                            "'\(text)' is first set here", at: records[Int(firstKey)].span)
+                            "'\(text)' is first set here", at: span(firstKey))
                     ]))
             if firstKey == key {
                 entries.append(YAMLTree.Pair(key: key, value: pairs[base + 2 * position + 1]))
@@ -59,7 +59,7 @@ extension TreeStorage {
         // With merge keys, a second pass puts merged entries where their `<<` stands. A key
         // is kept where it first appears; the keys kept so far are the entries appended
         // since `first`.
-        entries.removeSubrange(first...)
+        entries.removeAll(from: first)
         var kept: Set<String>? = count > Self.keyScanLimit ? [] : nil
         for position in 0..<count {
             let key = pairs[base + 2 * position]
@@ -83,7 +83,7 @@ extension TreeStorage {
     }
 
     /// The position of each key text's first occurrence, for a large mapping.
-    private func keyIndex(_ pairs: ArraySlice<Int32>) -> [String: Int] {
+    private func keyIndex(_ pairs: UnsafeBufferPointer<Int32>) -> [String: Int] {
         var index: [String: Int] = [:]
         index.reserveCapacity(pairs.count / 2)
         for position in 0..<pairs.count / 2 {
@@ -98,7 +98,8 @@ extension TreeStorage {
     /// The position of the first scalar key other than `<<` before `end` written with the
     /// text of `node`, if any.
     private func ownKey(
-        like node: Int32, in pairs: ArraySlice<Int32>, before end: Int, index: [String: Int]?
+        like node: Int32, in pairs: UnsafeBufferPointer<Int32>, before end: Int,
+        index: [String: Int]?
     ) -> Int? {
         if let index { return index[string(node)].flatMap { $0 < end ? $0 : nil } }
         for position in 0..<end {
@@ -119,7 +120,7 @@ extension TreeStorage {
         return false
     }
 
-    private mutating func keep(_ entry: YAMLTree.Pair, kept: inout Set<String>?) {
+    private func keep(_ entry: YAMLTree.Pair, kept: inout Set<String>?) {
         if kept != nil { kept?.insert(string(entry.key)) }
         entries.append(entry)
     }
@@ -133,7 +134,7 @@ extension TreeStorage {
         case .sequence:
             var sources: [Range<Int>] = []
             let first = Int(record.first)
-            for item in children[first..<first + Int(record.count)] {
+            for item in children.elements(first..<first + Int(record.count)) {
                 let itemRecord = records[Int(item)]
                 if itemRecord.kind == .mapping {
                     sources.append(Self.entryRange(itemRecord))
@@ -156,7 +157,7 @@ extension TreeStorage {
         mappingError(
             .invalidMerge,
             "a merge key '<<' takes a mapping or a list of mappings, not " + kindDescription(node),
-            at: records[Int(node)].span)
+            at: span(node))
     }
 
     private func mappingError(

@@ -20,8 +20,8 @@ struct TreeBuilder {
     let limits: YAMLReader.Limits
     var result = YAMLReader.Result()
 
-    private var storage: TreeStorage
-    private var pending: [Int32] = []
+    private let tree: YAMLTree
+    private let pending = FlatBuffer<Int32>(capacity: 64)
     private var stack: [OpenCollection] = []
     private var root: Int32?
     private var anchors: [String: Int32] = [:]
@@ -33,8 +33,7 @@ struct TreeBuilder {
         self.path = path
         self.file = SourceFileID(path: path)
         self.limits = limits
-        self.storage = TreeStorage(byteCount: byteCount)
-        pending.reserveCapacity(64)
+        self.tree = YAMLTree(file: file, byteCount: byteCount)
     }
 
     /// Handles one event; true when reading should stop.
@@ -80,13 +79,14 @@ struct TreeBuilder {
         if documents == 0, !result.syntaxFailed, result.diagnostics.isEmpty {
             result.diagnostics.append(emptyFile())
         } else if let root {
-            let record = storage.records[Int(root)]
+            let record = tree.records[Int(root)]
             if record.kind == .scalar, record.style == .plain, record.count == 0 {
                 result.diagnostics.append(emptyFile())
             } else {
-                result.root = storage.tree().node(root)
+                result.root = tree.node(root)
             }
         }
+        result.tree = tree
         return result
     }
 
@@ -115,14 +115,15 @@ struct TreeBuilder {
         case YAML_FOLDED_SCALAR_STYLE: style = .folded
         default: style = .plain
         }
-        let span = SourceSpan(file: file, start: start, end: end)
         if data.tag != nil { checkTag(data.tag, start: start, end: end, allowString: true) }
-        result.scalarSpans.append(span)
-        if style == .literal || style == .folded { result.blockScalarSpans.append(span) }
+        if style == .literal || style == .folded {
+            result.blockScalarSpans.append(SourceSpan(file: file, start: start, end: end))
+        }
         writtenNodes += 1
         let bytes = UnsafeBufferPointer(
             start: data.value, count: data.value == nil ? 0 : data.length)
-        let node = storage.addScalar(bytes, style: style, span: span)
+        let node = tree.addScalar(
+            bytes, style: style, place: YAMLTree.Place(start: start, end: end))
         if data.anchor != nil, let anchor = Self.string(data.anchor) { anchors[anchor] = node }
         return add(node)
     }
@@ -139,7 +140,7 @@ struct TreeBuilder {
             )
             return true
         }
-        let target = storage.records[Int(node)]
+        let target = tree.records[Int(node)]
 
         // Bound the tree an alias adds: its full expanded size counts every time, so a
         // "billion laughs" file stops at the first alias that crosses the budget.
@@ -150,7 +151,7 @@ struct TreeBuilder {
                 diagnostic(
                     .aliasExpansionLimit,
                     "alias '*\(name)' expands the document past \(budget) nodes", at: span,
-                    notes: [DiagnosticNote("the anchor is defined here", at: target.span)]))
+                    notes: [DiagnosticNote("the anchor is defined here", at: tree.span(node))]))
             return true
         }
         if stack.count + Int(target.height) > limits.maximumDepth {
@@ -181,16 +182,17 @@ struct TreeBuilder {
 
     private mutating func close(end: SourceLocation) -> Bool {
         guard let open = stack.popLast() else { return false }
-        let span = SourceSpan(file: file, start: open.start, end: end)
+        let place = YAMLTree.Place(start: open.start, end: end)
+        let children = pending.elements(open.base..<pending.count)
         let node: Int32
         if open.isMapping {
-            let first = storage.entries.count
-            storage.appendEntries(pending[open.base...], diagnostics: &result.diagnostics)
-            node = storage.addMapping(entriesFrom: first, span: span)
+            let first = tree.entries.count
+            tree.appendEntries(children, diagnostics: &result.diagnostics)
+            node = tree.addMapping(entriesFrom: first, place: place)
         } else {
-            node = storage.addSequence(pending[open.base...], span: span)
+            node = tree.addSequence(children, place: place)
         }
-        pending.removeSubrange(open.base...)
+        pending.removeAll(from: open.base)
         if let anchor = open.anchor { anchors[anchor] = node }
         return add(node)
     }

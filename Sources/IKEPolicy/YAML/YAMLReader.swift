@@ -8,10 +8,10 @@ struct YAMLReader {
     struct Result {
         /// The document's root; nil when the text failed to parse or is empty.
         var root: YAMLNode?
+        /// Every node read, the root's and those read before reading stopped.
+        var tree: YAMLTree?
         /// Problems found, in the order found.
         var diagnostics: [Diagnostic] = []
-        /// Every scalar's place in document order (keys included), for finding comments.
-        var scalarSpans: [SourceSpan] = []
         /// The places of literal and folded block scalars, whose content may hold tabs.
         var blockScalarSpans: [SourceSpan] = []
         /// Whether libyaml itself reported an error (the tree is then incomplete).

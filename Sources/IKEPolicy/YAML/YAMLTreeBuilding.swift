@@ -1,38 +1,23 @@
 import IKEDiagnostics
 
-/// The arrays of a `YAMLTree` while the reader fills them.
-struct TreeStorage {
-    var records: [YAMLTree.Record] = []
-    var children: [Int32] = []
-    var entries: [YAMLTree.Pair] = []
-    var text: [UInt8] = []
-
-    /// Storage sized for a document of `byteCount` bytes (a policy has about one node per
-    /// 15 bytes and writes most of its bytes as scalar text).
-    init(byteCount: Int) {
-        records.reserveCapacity(byteCount / 12)
-        children.reserveCapacity(byteCount / 64)
-        entries.reserveCapacity(byteCount / 24)
-        text.reserveCapacity(byteCount / 2)
-    }
-
+/// Adding nodes while the reader reads: a node is added once its content is complete,
+/// so a collection's record follows its children's.
+extension YAMLTree {
     /// Adds a scalar node with a copy of `bytes` as its text.
-    mutating func addScalar(
-        _ bytes: UnsafeBufferPointer<UInt8>, style: ScalarStyle, span: SourceSpan
-    )
+    func addScalar(_ bytes: UnsafeBufferPointer<UInt8>, style: ScalarStyle, place: Place)
         -> Int32
     {
         let first = Int32(truncatingIfNeeded: text.count)
         text.append(contentsOf: bytes)
         return add(
-            YAMLTree.Record(
+            Record(
                 kind: .scalar, style: style, first: first,
                 count: Int32(truncatingIfNeeded: bytes.count), height: 1, expandedSize: 1,
-                span: span, head: YAMLText.head(bytes)))
+                head: YAMLText.head(bytes), place: place))
     }
 
     /// Adds a sequence of the given items.
-    mutating func addSequence(_ items: ArraySlice<Int32>, span: SourceSpan) -> Int32 {
+    func addSequence(_ items: UnsafeBufferPointer<Int32>, place: Place) -> Int32 {
         var size = 1
         var height: Int32 = 0
         for item in items {
@@ -43,14 +28,14 @@ struct TreeStorage {
         let first = Int32(truncatingIfNeeded: children.count)
         children.append(contentsOf: items)
         return add(
-            YAMLTree.Record(
+            Record(
                 kind: .sequence, style: .plain, first: first,
                 count: Int32(truncatingIfNeeded: items.count), height: height + 1,
-                expandedSize: size, span: span))
+                expandedSize: size, head: 0, place: place))
     }
 
     /// Adds a mapping whose entries are `entries[first...]`, already appended.
-    mutating func addMapping(entriesFrom first: Int, span: SourceSpan) -> Int32 {
+    func addMapping(entriesFrom first: Int, place: Place) -> Int32 {
         var size = 1
         var height: Int32 = 0
         for index in first..<entries.count {
@@ -59,13 +44,13 @@ struct TreeStorage {
             height = max(height, record.height)
         }
         return add(
-            YAMLTree.Record(
+            Record(
                 kind: .mapping, style: .plain, first: Int32(truncatingIfNeeded: first),
                 count: Int32(truncatingIfNeeded: entries.count - first), height: height + 1,
-                expandedSize: size, span: span))
+                expandedSize: size, head: 0, place: place))
     }
 
-    private mutating func add(_ record: YAMLTree.Record) -> Int32 {
+    private func add(_ record: Record) -> Int32 {
         records.append(record)
         return Int32(truncatingIfNeeded: records.count - 1)
     }
@@ -75,8 +60,7 @@ struct TreeStorage {
         let left = records[Int(a)]
         let right = records[Int(b)]
         guard left.count == right.count, left.head == right.head else { return false }
-        return left.count <= 8
-            || text.withUnsafeBufferPointer { YAMLText.equal(left, right, in: $0) }
+        return left.count <= 8 || YAMLText.equalTail(bytes(of: left), bytes(of: right))
     }
 
     /// Whether `node` is a plain scalar `<<`, a merge key.
@@ -88,9 +72,7 @@ struct TreeStorage {
 
     /// A scalar node's text as a `String`.
     func string(_ node: Int32) -> String {
-        let record = records[Int(node)]
-        let first = Int(record.first)
-        return String(decoding: text[first..<first + Int(record.count)], as: UTF8.self)
+        String(decoding: bytes(of: records[Int(node)]), as: UTF8.self)
     }
 
     /// "a mapping", "a list", "a string" or "nothing", for type errors.
@@ -101,10 +83,5 @@ struct TreeStorage {
         case .sequence: return "a list"
         case .mapping: return "a mapping"
         }
-    }
-
-    /// The finished tree.
-    func tree() -> YAMLTree {
-        YAMLTree(records: records, children: children, entries: entries, text: text)
     }
 }
