@@ -54,7 +54,7 @@ extension PolicyChecker {
         -> (Located<AuthMethod>?, Located<AuthMethod>?)
     {
         if let method = fields["method"] {
-            for key in ["local", "remote"] {
+            for key: StaticString in ["local", "remote"] {
                 if let other = fields[key] {
                     error(
                         .conflictingKeys, "'\(key)' conflicts with 'method', which sets both sides",
@@ -146,7 +146,7 @@ extension PolicyChecker {
                 notes: [DiagnosticNote("add auth.peer-public-key or auth.peer-certificate")])
         }
         if !methods.contains(.digitalSignature) {
-            for key in ["signature-hashes", "rsa-padding"] {
+            for key: StaticString in ["signature-hashes", "rsa-padding"] {
                 guard let entry = fields[key] else { continue }
                 error(
                     .signatureOptionUnused, "'\(key)' applies only to the digital-signature method",

@@ -1,6 +1,7 @@
 import IKEDiagnostics
 
-/// The keys a section allows, with what comparing a written key against each costs least.
+/// The keys a section allows, each with what comparing a written key against it costs
+/// least.
 struct FieldNames: ExpressibleByArrayLiteral {
     let names: [String]
     let probes: [KeyProbe]
@@ -15,34 +16,38 @@ struct FieldNames: ExpressibleByArrayLiteral {
     func contains(_ name: String) -> Bool { names.contains(name) }
 }
 
-/// A key as its length and first eight bytes, which tell most keys apart in two
-/// comparisons (see `YAMLText.head`), and its text for the rest.
+/// A key as its length and its bytes in two words (see `YAMLText.head`), which decide in
+/// a few comparisons whether a written key is this one.
 struct KeyProbe {
-    let text: String
     let count: Int32
     let head: UInt64
+    let tail: UInt64
 
     init(_ text: String) {
         var text = text
+        // The keys are the language's own, and none is longer than the two words hold.
+        precondition(text.utf8.count <= 16, "a policy key longer than 16 bytes")
         self.count = Int32(truncatingIfNeeded: text.utf8.count)
-        self.head = text.withUTF8(YAMLText.head)
-        self.text = text
+        (self.head, self.tail) = text.withUTF8 { bytes in
+            (
+                YAMLText.head(bytes),
+                YAMLText.head(UnsafeBufferPointer(rebasing: bytes[min(8, bytes.count)...]))
+            )
+        }
     }
 }
 
 /// A mapping's entries by key, after unknown keys were reported.
 struct FieldMap {
-    let node: YAMLNode
     let entries: YAMLMapping
     /// Allowed keys that an unknown key was reported as a likely misspelling of; their
     /// absence is not reported again.
-    var suggested: Set<String> = []
+    var suggested: [String] = []
     /// A key index for large mappings; small ones (most of a policy) are scanned, which
     /// costs less than hashing.
     private let index: [String: Int]?
 
-    init(node: YAMLNode, entries: YAMLMapping) {
-        self.node = node
+    init(entries: YAMLMapping) {
         self.entries = entries
         guard entries.count > 8 else {
             index = nil
@@ -54,9 +59,14 @@ struct FieldMap {
         self.index = index
     }
 
-    subscript(key: String) -> YAMLEntry? {
-        if let index { return index[key].map { entries[$0] } }
-        let probe = KeyProbe(key)
-        return entries.first { $0.keyMatches(probe) }
+    /// The entry whose key is `key`, if any.
+    subscript(key: StaticString) -> YAMLEntry? {
+        if let index { return index[key.description].map { entries[$0] } }
+        return entries.position(ofKey: key).map { entries[$0] }
+    }
+
+    /// Whether an unknown key was reported as a misspelling of `key`.
+    func wasSuggested(_ key: StaticString) -> Bool {
+        !suggested.isEmpty && suggested.contains(key.description)
     }
 }

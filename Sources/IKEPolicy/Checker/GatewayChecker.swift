@@ -71,9 +71,9 @@ extension PolicyChecker {
         guard let fields = fields(entry.value, of: "credentials", allowed: Self.credentialKeys)
         else { return nil }
         var failed = false
-        func one(_ key: String, _ checker: inout PolicyChecker) -> Located<FileReference>? {
+        func one(_ key: StaticString, _ checker: inout PolicyChecker) -> Located<FileReference>? {
             guard let node = fields[key]?.value else { return nil }
-            let file = checker.fileReference(node, for: key)
+            let file = checker.fileReference(node, for: key.description)
             if file == nil { failed = true }
             return file
         }

@@ -70,12 +70,14 @@ extension PolicyChecker {
                 notes: [DiagnosticNote("'dh' is set here", at: dh.keySpan)])
             proposal.isComplete = false
         }
-        let slots: [(String, TransformType)] = [
+        let slots: [(StaticString, TransformType)] = [
             ("encryption", .encryption), ("prf", .prf), ("integrity", .integrity), ("dh", .dhGroup),
             ("pfs", .dhGroup), ("esn", .esn),
         ]
-        for (key, type) in slots {
-            guard let entry = fields[key], allowed.contains(key) else { continue }
+        for (name, type) in slots {
+            guard let entry = fields[name] else { continue }
+            let key = name.description
+            guard allowed.contains(key) else { continue }
             if key == "pfs" { proposal.pfsKey = entry.keySpan }
             guard
                 let items = oneOrMany(entry.value, for: key, expected: "a name or a list of names")

@@ -11,13 +11,16 @@ extension PolicyChecker {
             wrongType(node, expected: "a mapping", for: what)
             return nil
         }
-        var map = FieldMap(node: node, entries: entries)
-        for entry in entries where !allowed.probes.contains(where: entry.keyMatches) {
+        var map = FieldMap(entries: entries)
+        var next = 0
+        while let position = entries.firstKey(notIn: allowed.probes, from: next) {
+            let entry = entries[position]
             if let guess = unknownKey(
                 entry, in: what, allowed: allowed.names, explain: explain[entry.key])
             {
-                map.suggested.insert(guess)
+                map.suggested.append(guess)
             }
+            next = position + 1
         }
         return map
     }
@@ -46,12 +49,12 @@ extension PolicyChecker {
     }
 
     /// The entry for a required key, or a "missing key" error at `owner`.
-    mutating func required(_ fields: FieldMap, _ key: String, in what: String, owner: SourceSpan)
-        -> YAMLEntry?
-    {
+    mutating func required(
+        _ fields: FieldMap, _ key: StaticString, in what: String, owner: SourceSpan
+    ) -> YAMLEntry? {
         if let entry = fields[key] { return entry }
         // A misspelt key was already reported with this key as its suggestion.
-        guard !fields.suggested.contains(key) else { return nil }
+        guard !fields.wasSuggested(key) else { return nil }
         error(.missingKey, "missing key '\(key)' in \(what)", at: owner)
         return nil
     }

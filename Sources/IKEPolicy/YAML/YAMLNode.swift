@@ -47,10 +47,8 @@ struct YAMLNode {
     }
 
     /// Whether this is a scalar whose text is exactly `expected`.
-    func textIs(_ expected: String) -> Bool {
-        let record = record
-        guard record.kind == .scalar else { return false }
-        return YAMLText.equal(record, tree.bytes(of: record), expected)
+    func textIs(_ expected: StaticString) -> Bool {
+        tree.scalar(index, is: expected)
     }
 
     /// The scalar's text, or nil.
@@ -85,14 +83,10 @@ struct YAMLEntry {
     var value: YAMLNode { tree.node(pair.value) }
 
     /// Whether the key is exactly `expected`, without making a `String` of it.
-    func keyIs(_ expected: String) -> Bool { tree.node(pair.key).textIs(expected) }
+    func keyIs(_ expected: StaticString) -> Bool { tree.scalar(pair.key, is: expected) }
 
     /// Whether the key is the probe's text.
-    func keyMatches(_ probe: KeyProbe) -> Bool {
-        let record = tree.records[Int(pair.key)]
-        guard record.count == probe.count, record.head == probe.head else { return false }
-        return record.count <= 8 || YAMLText.equal(record, tree.bytes(of: record), probe.text)
-    }
+    func keyMatches(_ probe: KeyProbe) -> Bool { tree.scalar(pair.key, matches: probe) }
 }
 
 /// A sequence's items.
@@ -118,6 +112,16 @@ struct YAMLMapping: RandomAccessCollection {
 
     var startIndex: Int { 0 }
     var endIndex: Int { Int(count) }
+
+    /// The position of the entry whose key is `key`, if any.
+    func position(ofKey key: StaticString) -> Int? {
+        tree.entryPosition(first: Int(first), count: Int(count), key: key)
+    }
+
+    /// Whether every key is one of the probes'; the position of the first that is not.
+    func firstKey(notIn probes: [KeyProbe], from start: Int = 0) -> Int? {
+        tree.entryPosition(first: Int(first), count: Int(count), notIn: probes, from: start)
+    }
 
     subscript(position: Int) -> YAMLEntry {
         precondition(position >= 0 && position < Int(count), "index out of the mapping")

@@ -10,14 +10,12 @@ enum YAMLText {
         return head
     }
 
-    /// Whether the scalar `record` with text `bytes` is the UTF-8 of `expected`.
-    static func equal(
-        _ record: YAMLTree.Record, _ bytes: UnsafeBufferPointer<UInt8>, _ expected: String
-    ) -> Bool {
-        var expected = expected
-        guard expected.utf8.count == bytes.count else { return false }
-        return expected.withUTF8 { wanted in
-            head(wanted) == record.head && equalTail(bytes, wanted)
+    /// Whether `bytes` are the UTF-8 of `expected`.
+    static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ expected: StaticString) -> Bool {
+        expected.withUTF8Buffer { wanted in
+            guard wanted.count == bytes.count else { return false }
+            for index in 0..<bytes.count where bytes[index] != wanted[index] { return false }
+            return true
         }
     }
 
@@ -31,5 +29,46 @@ enum YAMLText {
             offset += 1
         }
         return true
+    }
+}
+
+/// Key and text comparisons made inside the tree, where its buffers are at hand.
+extension YAMLTree {
+    /// Whether node `index` is a scalar whose text is `expected`.
+    func scalar(_ index: Int32, is expected: StaticString) -> Bool {
+        let record = records[Int(index)]
+        guard record.kind == .scalar else { return false }
+        return YAMLText.equal(bytes(of: record), expected)
+    }
+
+    /// Whether node `index` is a scalar whose text is the probe's.
+    func scalar(_ index: Int32, matches probe: KeyProbe) -> Bool {
+        let record = records[Int(index)]
+        guard record.kind == .scalar, record.count == probe.count, record.head == probe.head
+        else { return false }
+        guard record.count > 8 else { return true }
+        return YAMLText.head(UnsafeBufferPointer(rebasing: bytes(of: record)[8...])) == probe.tail
+    }
+
+    /// The position, among the `count` entries from `first`, of the one keyed `key`.
+    func entryPosition(first: Int, count: Int, key: StaticString) -> Int? {
+        for position in 0..<count where scalar(entries[first + position].key, is: key) {
+            return position
+        }
+        return nil
+    }
+
+    /// The position, among the `count` entries from `first` and from `start` on, of the
+    /// first whose key none of `probes` matches.
+    func entryPosition(first: Int, count: Int, notIn probes: [KeyProbe], from start: Int)
+        -> Int?
+    {
+        var position = start
+        while position < count {
+            let key = entries[first + position].key
+            if !probes.contains(where: { scalar(key, matches: $0) }) { return position }
+            position += 1
+        }
+        return nil
     }
 }
