@@ -85,7 +85,7 @@ extension PolicyChecker {
     ) {
         let sides = auth.fromShorthand ? [auth.local] : [auth.local, auth.remote]
         if let version {
-            for side in sides where !side.value.versions.contains(version) {
+            for side in sides where !side.value.exists(in: version) {
                 let other: IKEVersion = version == .v1 ? .v2 : .v1
                 error(
                     .methodNotInVersion,
@@ -101,7 +101,7 @@ extension PolicyChecker {
                     notes: [DiagnosticNote("use 'method:' with one method, or IKEv2")])
             }
         }
-        let methods = Set([auth.local.value, auth.remote.value])
+        let methods = MethodPair(local: auth.local.value, remote: auth.remote.value)
         if methods.contains(.psk), auth.psk == nil {
             error(
                 .missingPSK, "the psk method needs 'psk' in auth", at: auth.span,
@@ -228,5 +228,24 @@ extension PolicyChecker {
             out.append(Located(hash, at: text.span))
         }
         return out
+    }
+}
+
+/// The methods of both sides, asked as a set is (two values need no hashing).
+private struct MethodPair {
+    let local: AuthMethod
+    let remote: AuthMethod
+
+    func contains(_ method: AuthMethod) -> Bool { local == method || remote == method }
+}
+
+extension AuthMethod {
+    /// Whether IKE `version` has this method (`versions` without building a set).
+    func exists(in version: IKEVersion) -> Bool {
+        switch self {
+        case .psk, .pubkey, .rsa, .ecdsa: return true
+        case .digitalSignature, .null: return version == .v2
+        case .rsaEncryption, .rsaEncryptionRevised: return version == .v1
+        }
     }
 }

@@ -131,6 +131,8 @@ extension PolicyChecker {
     private mutating func checkDistinct(_ peers: [Peer]) {
         var addresses: [AddressEntry: (String, SourceSpan)] = [:]
         var identities: [Identity: (String, SourceSpan)] = [:]
+        addresses.reserveCapacity(peers.count)
+        identities.reserveCapacity(peers.count)
         for peer in peers {
             if case .entries(let entries) = peer.address.value {
                 for entry in entries {

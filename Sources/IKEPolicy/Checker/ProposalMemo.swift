@@ -67,6 +67,16 @@ struct ProposalMemo {
         let slot: TransformType?
     }
 
+    /// One keyword of a proposal string: what it names and where in the string it is.
+    struct Token {
+        let item: WrittenProposal.Item
+        let text: String
+        let offset: Int
+        let length: Int
+    }
+
+    /// Proposal strings read without an error, by their text.
+    var keywords: [String: [Token]] = [:]
     /// Proposals typed without an error, by what they depend on.
     var templates: [TypingKey: Template] = [:]
     /// Named sets typed for a use.

@@ -31,12 +31,22 @@ extension PolicyChecker {
         var proposal = WrittenProposal(
             span: node.span, written: text, textSpan: textSpan, elements: [], pfsKey: nil,
             isComplete: true)
+        if let tokens = memo.keywords[text] {
+            proposal.elements = tokens.enumerated().map { index, token in
+                .init(
+                    item: token.item, text: token.text,
+                    span: Self.subspan(textSpan, offset: token.offset, length: token.length)
+                        ?? node.span,
+                    index: index)
+            }
+            return proposal
+        }
+        var tokens: [ProposalMemo.Token] = []
         var offset = 0
         for token in text.split(separator: "-", omittingEmptySubsequences: false) {
-            let tokenSpan =
-                Self.subspan(textSpan, offset: offset, length: token.unicodeScalars.count)
-                ?? node.span
-            offset += token.unicodeScalars.count + 1
+            let length = token.unicodeScalars.count
+            let tokenSpan = Self.subspan(textSpan, offset: offset, length: length) ?? node.span
+            defer { offset += length + 1 }
             guard !token.isEmpty else {
                 error(
                     .malformedProposal, "proposal '\(text)' has an empty part between dashes",
@@ -49,10 +59,15 @@ extension PolicyChecker {
                     .init(
                         item: item, text: String(token), span: tokenSpan,
                         index: proposal.elements.count))
+                tokens.append(
+                    ProposalMemo.Token(
+                        item: item, text: String(token), offset: offset, length: length))
             } else {
                 proposal.isComplete = false
             }
         }
+        // A string read without an error reads the same way wherever it is written.
+        if proposal.isComplete { memo.keywords[text] = tokens }
         return proposal
     }
 
