@@ -160,6 +160,9 @@ extension PolicyChecker {
     }
 
     private mutating func duration(_ node: YAMLNode, for what: String) -> Located<Int>? {
+        if node.isScalar, let seconds = node.withUTF8(QuickSyntax.seconds) {
+            return Located(seconds, at: node.span)
+        }
         guard let text = string(node, for: what) else { return nil }
         switch DurationSyntax.read(text.value) {
         case .seconds(let seconds):
@@ -180,6 +183,9 @@ extension PolicyChecker {
     }
 
     private mutating func size(_ node: YAMLNode, for what: String) -> Located<UInt64>? {
+        if node.isScalar, let bytes = node.withUTF8(QuickSyntax.bytes) {
+            return Located(bytes, at: node.span)
+        }
         guard let text = string(node, for: what) else { return nil }
         switch SizeSyntax.read(text.value) {
         case .bytes(let bytes):

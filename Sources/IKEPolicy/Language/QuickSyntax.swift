@@ -46,8 +46,19 @@ enum QuickSyntax {
                 ports = range
             }
         }
+        // A prefix read here has its host bits clear: it starts at its own address.
+        let first: IPAddress
+        let last: IPAddress
+        switch entry {
+        case .network(let network):
+            first = network.address
+            last = network.address.filling(afterPrefix: network.prefixLength, with: true)
+        default:
+            first = entry.first
+            last = entry.last
+        }
         return TrafficSelector(
-            startAddress: entry.first, endAddress: entry.last, ipProtocol: ipProtocol,
+            startAddress: first, endAddress: last, ipProtocol: ipProtocol,
             startPort: ports.lowerBound, endPort: ports.upperBound)
     }
 

@@ -52,10 +52,19 @@ extension YAMLTree {
 
     /// The position, among the `count` entries from `first`, of the one keyed `key`.
     func entryPosition(first: Int, count: Int, key: StaticString) -> Int? {
-        for position in 0..<count where scalar(entries[first + position].key, is: key) {
-            return position
+        key.withUTF8Buffer { wanted in
+            let length = Int32(truncatingIfNeeded: wanted.count)
+            let head = YAMLText.head(wanted)
+            for position in 0..<count {
+                let record = records[Int(entries[first + position].key)]
+                if record.count == length, record.head == head, record.kind == .scalar,
+                    YAMLText.equalTail(bytes(of: record), wanted)
+                {
+                    return position
+                }
+            }
+            return nil
         }
-        return nil
     }
 
     /// The position, among the `count` entries from `first` and from `start` on, of the
