@@ -2,6 +2,12 @@ import Testing
 
 @testable import IKECore
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The Swift address parser against the C library's `inet_pton`, its reference: both must
 /// accept exactly the same texts and read the same octets.
 @Suite struct IPAddressTextTests {
@@ -63,6 +69,20 @@ import Testing
                 }
             }
             #expect(Self.agree(String(text)), "'\(String(text))'")
+        }
+    }
+
+    @Test func ipv4AddressesPrintAsTheCLibraryPrintsThem() {
+        var random = SplitMix(state: 0x7E47)
+        for _ in 0..<5_000 {
+            let octets = (0..<4).map { _ in UInt8.random(in: 0...255, using: &random) }
+            var buffer = [CChar](repeating: 0, count: Int(INET_ADDRSTRLEN))
+            _ = octets.withUnsafeBytes {
+                inet_ntop(AF_INET, $0.baseAddress, &buffer, socklen_t(buffer.count))
+            }
+            let reference = String(
+                decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            #expect(IPAddress.v4(octets).description == reference)
         }
     }
 

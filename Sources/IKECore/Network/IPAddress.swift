@@ -98,6 +98,10 @@ public enum IPAddress: Sendable, Hashable, Comparable, Codable, CustomStringConv
 
     /// The canonical text form (RFC 5952 for IPv6).
     public var description: String {
+        // Dotted decimal needs no library call (it is what inet_ntop prints for IPv4).
+        if case .v4(let octets) = self, octets.count == 4 {
+            return IPAddressText.dottedDecimal(octets)
+        }
         var buffer = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
         let family = isIPv4 ? AF_INET : AF_INET6
         let ok = octets.withUnsafeBytes { raw in

@@ -129,7 +129,11 @@ public enum IPProtocolNames {
     /// The protocol's name, or its number as text.
     public static func name(of number: UInt8) -> String {
         if number == 0 { return "any" }
-        let names = byName.filter { $0.value == number }.map(\.key).sorted()
-        return names.first ?? String(number)
+        return byNumber[number] ?? String(number)
+    }
+
+    /// The first name in sorted order of each number that has one.
+    private static let byNumber: [UInt8: String] = byName.reduce(into: [:]) { table, entry in
+        if table[entry.value].map({ entry.key < $0 }) ?? true { table[entry.value] = entry.key }
     }
 }

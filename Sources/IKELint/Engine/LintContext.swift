@@ -23,6 +23,9 @@ final class LintContext {
     /// One site per written proposal and use: a named set used by many peers appears once.
     /// For rules whose findings depend only on the proposal and its use, not on the peer.
     let distinctSites: [ProposalSite]
+    /// The written transforms (`ProposalSite.writtenTransforms`) of each distinct site, in
+    /// the same order.
+    let distinctWrittenTransforms: [[Located<Transform>]]
     /// Each written proposal list once (see `ProposalLists`).
     let proposalLists: [ProposalList]
     /// Certificates read from the policy's credentials, by resolved path.
@@ -43,6 +46,9 @@ final class LintContext {
         self.sites = ProposalSite.all(in: policy)
         var seen = Set<ProposalSite.Place>()
         self.distinctSites = sites.filter { seen.insert($0.place).inserted }
+        self.distinctWrittenTransforms = distinctSites.map {
+            ProposalSite.writtenTransforms($0.proposal)
+        }
         self.proposalLists = ProposalLists.all(in: policy)
         self.certificates = CertificateStore()
         self.system = system
@@ -64,6 +70,18 @@ final class LintContext {
         let verdict = judge.verdict(for: transform, use: use)
         verdicts[key] = .some(verdict)
         return verdict
+    }
+
+    /// Strengths already looked up: the registry's tables are dictionaries of records,
+    /// and rules ask for the same few transforms thousands of times.
+    private var strengths: [Transform: Int?] = [:]
+
+    /// `Strength.bits(of:)`, memoized.
+    func strength(of transform: Transform) -> Int? {
+        if let known = strengths[transform] { return known }
+        let bits = Strength.bits(of: transform)
+        strengths[transform] = .some(bits)
+        return bits
     }
 
     /// Environment variables already asked about: a policy names a few variables for

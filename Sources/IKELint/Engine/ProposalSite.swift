@@ -33,7 +33,6 @@ final class ProposalSite: Sendable {
         self.proposal = proposal
         self.index = index
         self.use = use
-        self.writtenTransforms = Self.written(proposal)
     }
 
     /// Every site of a policy: each peer's phase 1 proposals, then each phase 2 entry's.
@@ -59,11 +58,9 @@ final class ProposalSite: Sendable {
         return sites
     }
 
-    /// The transforms written in the proposal, without the PRFs implied by an integrity
+    /// The transforms written in `proposal`, without the PRFs implied by an integrity
     /// keyword (those share the keyword's span and are judged with it).
-    let writtenTransforms: [Located<Transform>]
-
-    private static func written(_ proposal: PolicyProposal) -> [Located<Transform>] {
+    static func writtenTransforms(_ proposal: PolicyProposal) -> [Located<Transform>] {
         // Most proposals name no integrity algorithm (AEAD) or an explicit PRF.
         let transforms = proposal.transforms
         guard transforms.contains(where: { $0.value.type == .integrity }),

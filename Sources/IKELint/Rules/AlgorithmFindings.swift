@@ -9,8 +9,9 @@ enum AlgorithmFindings {
         purpose: String
     ) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for site in context.distinctSites where uses.contains(site.use) {
-            for transform in site.writtenTransforms where transform.value.type == type {
+        for (site, written) in zip(context.distinctSites, context.distinctWrittenTransforms)
+        where uses.contains(site.use) {
+            for transform in written where transform.value.type == type {
                 guard let verdict = context.verdict(for: transform.value, use: site.use)
                 else { continue }
                 let token = context.text(at: transform.span) ?? transform.value.keyword

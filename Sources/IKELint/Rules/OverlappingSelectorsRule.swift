@@ -26,14 +26,14 @@ struct OverlappingSelectorsRule: LintRule {
     private final class Item {
         let peer: String
         let entry: Phase2Entry
-        let local: [TrafficSelector]
-        let remote: [TrafficSelector]
+        let local: [Located<TrafficSelector>]
+        let remote: [Located<TrafficSelector>]
 
         init(peer: String, entry: Phase2Entry) {
             self.peer = peer
             self.entry = entry
-            local = entry.localSelectors.selectors.map(\.value)
-            remote = entry.remoteSelectors.selectors.map(\.value)
+            local = entry.localSelectors.selectors
+            remote = entry.remoteSelectors.selectors
         }
     }
 
@@ -64,25 +64,52 @@ struct OverlappingSelectorsRule: LintRule {
     /// found by a sweep over the remote ranges sorted by start address: O(n log n) plus
     /// the pairs found, where comparing every pair would be quadratic in the entries.
     private static func candidatePairs(_ items: [Item]) -> [(Int, Int)] {
-        var ranges: [(start: IPAddress, end: IPAddress, item: Int)] = []
+        var ranges: [(start: Bound, end: Bound, item: Int)] = []
         for (index, item) in items.enumerated() {
             for selector in item.remote {
-                ranges.append((selector.startAddress, selector.endAddress, index))
+                let value = selector.value
+                ranges.append((Bound(value.startAddress), Bound(value.endAddress), index))
             }
         }
         ranges.sort { $0.start < $1.start }
 
         var pairs = Set<Pair>()
-        var active: [(end: IPAddress, item: Int, isIPv4: Bool)] = []
+        var active: [(end: Bound, item: Int)] = []
         for range in ranges {
-            active.removeAll { $0.isIPv4 == range.start.isIPv4 && $0.end < range.start }
-            for open in active where open.isIPv4 == range.start.isIPv4 && open.item != range.item {
+            active.removeAll { $0.end.isIPv4 == range.start.isIPv4 && $0.end < range.start }
+            for open in active
+            where open.end.isIPv4 == range.start.isIPv4 && open.item != range.item {
                 pairs.insert(Pair(min(open.item, range.item), max(open.item, range.item)))
             }
-            active.append((range.end, range.item, range.start.isIPv4))
+            active.append((range.end, range.item))
         }
         return pairs.sorted { ($0.later, $0.earlier) < ($1.later, $1.earlier) }
             .map { ($0.earlier, $0.later) }
+    }
+
+    /// An address as a number that orders as addresses do (IPv4 before IPv6, then by
+    /// value), so that the sweep sorts plain integers.
+    private struct Bound: Comparable {
+        let isIPv4: Bool
+        let high: UInt64
+        let low: UInt64
+
+        init(_ address: IPAddress) {
+            isIPv4 = address.isIPv4
+            var high: UInt64 = 0
+            var low: UInt64 = 0
+            for octet in address.octets {
+                high = high << 8 | low >> 56
+                low = low << 8 | UInt64(octet)
+            }
+            self.high = high
+            self.low = low
+        }
+
+        static func < (lhs: Bound, rhs: Bound) -> Bool {
+            if lhs.isIPv4 != rhs.isIPv4 { return lhs.isIPv4 }
+            return (lhs.high, lhs.low) < (rhs.high, rhs.low)
+        }
     }
 
     private struct Pair: Hashable {
@@ -100,10 +127,10 @@ struct OverlappingSelectorsRule: LintRule {
     {
         for l1 in a.local {
             for l2 in b.local {
-                guard let local = l1.intersection(l2) else { continue }
+                guard let local = l1.value.intersection(l2.value) else { continue }
                 for r1 in a.remote {
                     for r2 in b.remote {
-                        if let remote = r1.intersection(r2) { return (local, remote) }
+                        if let remote = r1.value.intersection(r2.value) { return (local, remote) }
                     }
                 }
             }

@@ -31,11 +31,11 @@ struct PFSWeakerThanPhase1Rule: LintRule {
                 group = (site.peerIndex, Self.phase1Group(site, context))
             }
             guard let (phase1, how) = group?.found,
-                let phase1Bits = Strength.bits(of: phase1.value)
+                let phase1Bits = context.strength(of: phase1.value)
             else { continue }
             for transform in site.proposal.transforms {
                 guard case .dhGroup = transform.value,
-                    let bits = Strength.bits(of: transform.value), bits < phase1Bits
+                    let bits = context.strength(of: transform.value), bits < phase1Bits
                 else { continue }
                 let token = context.text(at: transform.span) ?? transform.value.keyword
                 let phase1Token = context.text(at: phase1.span) ?? phase1.value.keyword
@@ -78,7 +78,7 @@ struct PFSWeakerThanPhase1Rule: LintRule {
         let groups = proposals.flatMap { $0.transforms.filter { $0.value.type == .dhGroup } }
         guard
             let weakest = groups.min(by: {
-                (Strength.bits(of: $0.value) ?? 0) < (Strength.bits(of: $1.value) ?? 0)
+                (context.strength(of: $0.value) ?? 0) < (context.strength(of: $1.value) ?? 0)
             })
         else { return nil }
         return (weakest, { "the weakest group phase 1 offers is '\($0)'" })
