@@ -16,7 +16,7 @@ extension YAMLTree {
     func appendEntries(_ pairs: UnsafeBufferPointer<Int32>, diagnostics: inout [Diagnostic]) {
         let count = pairs.count / 2
         let base = pairs.startIndex
-        let index = count > Self.keyScanLimit ? keyIndex(pairs) : nil
+        let index = count > Self.keyScanLimit ? keyTable(pairs) : nil
         let first = entries.count
 
         // First pass: the mapping's own keys, which override every merged key. Each key
@@ -60,7 +60,7 @@ extension YAMLTree {
         // is kept where it first appears; the keys kept so far are the entries appended
         // since `first`.
         entries.removeAll(from: first)
-        var kept: Set<String>? = count > Self.keyScanLimit ? [] : nil
+        var kept: KeyTable? = count > Self.keyScanLimit ? KeyTable(count: 2 * count) : nil
         for position in 0..<count {
             let key = pairs[base + 2 * position]
             let value = pairs[base + 2 * position + 1]
@@ -83,28 +83,29 @@ extension YAMLTree {
     }
 
     /// The position of each key text's first occurrence, for a large mapping.
-    private func keyIndex(_ pairs: UnsafeBufferPointer<Int32>) -> [String: Int] {
-        var index: [String: Int] = [:]
-        index.reserveCapacity(pairs.count / 2)
+    private func keyTable(_ pairs: UnsafeBufferPointer<Int32>) -> KeyTable {
+        var table = KeyTable(count: pairs.count / 2)
         for position in 0..<pairs.count / 2 {
             let key = pairs[pairs.startIndex + 2 * position]
             guard records[Int(key)].kind == .scalar, !isMergeKey(key) else { continue }
-            let text = string(key)
-            if index[text] == nil { index[text] = position }
+            table.insert(key, position: position, in: self)
         }
-        return index
+        return table
     }
 
     /// The position of the first scalar key other than `<<` before `end` written with the
     /// text of `node`, if any.
     private func ownKey(
         like node: Int32, in pairs: UnsafeBufferPointer<Int32>, before end: Int,
-        index: [String: Int]?
+        index: KeyTable?
     ) -> Int? {
-        if let index { return index[string(node)].flatMap { $0 < end ? $0 : nil } }
+        if let index { return index.position(of: node, in: self).flatMap { $0 < end ? $0 : nil } }
+        let target = records[Int(node)]
         for position in 0..<end {
             let key = pairs[pairs.startIndex + 2 * position]
-            if records[Int(key)].kind == .scalar, sameText(key, node), !isMergeKey(key) {
+            let record = records[Int(key)]
+            guard record.count == target.count, record.head == target.head else { continue }
+            if record.kind == .scalar, sameText(key, node), !isMergeKey(key) {
                 return position
             }
         }
@@ -112,16 +113,16 @@ extension YAMLTree {
     }
 
     /// Whether an entry appended since `first` has the key text of `node`.
-    private func isKept(_ node: Int32, since first: Int, kept: Set<String>?) -> Bool {
-        if let kept { return kept.contains(string(node)) }
+    private func isKept(_ node: Int32, since first: Int, kept: KeyTable?) -> Bool {
+        if let kept { return kept.position(of: node, in: self) != nil }
         for position in first..<entries.count where sameText(entries[position].key, node) {
             return true
         }
         return false
     }
 
-    private func keep(_ entry: YAMLTree.Pair, kept: inout Set<String>?) {
-        if kept != nil { kept?.insert(string(entry.key)) }
+    private func keep(_ entry: YAMLTree.Pair, kept: inout KeyTable?) {
+        kept?.insert(entry.key, position: 0, in: self)
         entries.append(entry)
     }
 
