@@ -45,6 +45,7 @@ final class LintContext {
         self.now = now
         self.sites = ProposalSite.all(in: policy)
         var seen = Set<ProposalSite.Place>()
+        seen.reserveCapacity(sites.count)
         self.distinctSites = sites.filter { seen.insert($0.place).inserted }
         self.distinctWrittenTransforms = distinctSites.map {
             ProposalSite.writtenTransforms($0.proposal)
@@ -61,6 +62,11 @@ final class LintContext {
     private struct VerdictKey: Hashable {
         let transform: Transform
         let use: AlgorithmUse
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(transform)
+            hasher.combine(use.ordinal)
+        }
     }
 
     /// The profile's verdict on `transform` used for `use`, memoized.

@@ -78,6 +78,13 @@ final class ProposalSite: Sendable {
     struct Place: Hashable {
         let span: SourceSpan
         let use: AlgorithmUse
+
+        /// Hashes the start and the use (a use's raw value is a string, its ordinal is
+        /// enough); `==` compares the whole span.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(span.start.line &* 4096 &+ span.start.column)
+            hasher.combine(use.ordinal)
+        }
     }
 
     /// This site's proposal and use.

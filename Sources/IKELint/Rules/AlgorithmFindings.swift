@@ -5,7 +5,7 @@ import IKEDiagnostics
 /// the sites of the given uses, judged by the profile's requirement tables.
 enum AlgorithmFindings {
     static func check<Rule: LintRule>(
-        _ rule: Rule, _ context: LintContext, type: TransformType, uses: Set<AlgorithmUse>,
+        _ rule: Rule, _ context: LintContext, type: TransformType, uses: [AlgorithmUse],
         purpose: String
     ) -> [Diagnostic] {
         var out: [Diagnostic] = []

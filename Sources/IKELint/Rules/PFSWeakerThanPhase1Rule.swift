@@ -75,12 +75,19 @@ struct PFSWeakerThanPhase1Rule: LintRule {
                 { "phase 1 is predicted to use '\($0)' (\(pair.remote.source.path) selects it)" }
             )
         }
-        let groups = proposals.flatMap { $0.transforms.filter { $0.value.type == .dhGroup } }
-        guard
-            let weakest = groups.min(by: {
-                (context.strength(of: $0.value) ?? 0) < (context.strength(of: $1.value) ?? 0)
-            })
-        else { return nil }
+        // The first of the weakest groups, in the order written.
+        var weakest: Located<Transform>?
+        var weakestBits = 0
+        for proposal in proposals {
+            for transform in proposal.transforms where transform.value.type == .dhGroup {
+                let bits = context.strength(of: transform.value) ?? 0
+                if weakest == nil || bits < weakestBits {
+                    weakest = transform
+                    weakestBits = bits
+                }
+            }
+        }
+        guard let weakest else { return nil }
         return (weakest, { "the weakest group phase 1 offers is '\($0)'" })
     }
 }
