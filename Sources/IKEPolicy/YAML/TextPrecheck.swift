@@ -39,13 +39,18 @@ struct TextPrecheck {
         }
 
         while index < bytes.count {
-            // Most of a policy is printable ASCII: eight such bytes move the column and end
-            // the indentation (unless all are spaces) without a look at each.
-            if index + 8 <= bytes.count, let word = Self.printableWord(bytes, at: index) {
-                if word != Self.spaces { inIndentation = false }
-                index += 8
-                column += 8
-                continue
+            // Most of a policy is printable ASCII: the printable bytes before the next other
+            // one move the column and end the indentation (unless all are spaces) without
+            // a look at each.
+            if index + 8 <= bytes.count {
+                let (word, printable) = Self.printablePrefix(bytes, at: index)
+                if printable > 0 {
+                    let mask: UInt64 = printable == 8 ? ~0 : (1 << (8 * UInt64(printable))) - 1
+                    if word & mask != Self.spaces & mask { inIndentation = false }
+                    index += printable
+                    column += printable
+                    continue
+                }
             }
             let byte = bytes[index]
             let length = Self.sequenceLength(bytes, at: index)
@@ -97,20 +102,21 @@ struct TextPrecheck {
     /// Eight spaces as one word.
     private static let spaces: UInt64 = 0x2020_2020_2020_2020
 
-    /// The eight bytes at `index` as one word when each is printable ASCII (0x20 to 0x7E).
-    private static func printableWord(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int)
-        -> UInt64?
+    /// The eight bytes at `index` as one word (the first in the lowest bits), and how many
+    /// of them, from the first, are printable ASCII (0x20 to 0x7E).
+    private static func printablePrefix(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int)
+        -> (word: UInt64, count: Int)
     {
-        guard let base = bytes.baseAddress else { return nil }
-        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+        guard let base = bytes.baseAddress else { return (0, 0) }
+        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self).littleEndian
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        // A byte below 0x20 borrows into its high bit when 0x20 is taken away (exact while
-        // no byte has its high bit set); a byte of 0x7F or more has or gets its high bit
-        // when one is added.
+        // A byte below 0x20 borrows into its high bit when 0x20 is taken away (a borrow can
+        // flag bytes after it, never before, so the first flag is exact); a byte of 0x7F or
+        // more has or gets its high bit when one is added.
         let below = (word &- ones &* 0x20) & ~word & highs
         let above = (((word & ~highs) &+ ones) | word) & highs
-        return below | above == 0 ? word : nil
+        return (word, (below | above).trailingZeroBitCount / 8)
     }
 
     private func notText(_ why: String, at place: SourceLocation) -> Diagnostic {

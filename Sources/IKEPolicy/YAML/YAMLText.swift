@@ -3,6 +3,9 @@ enum YAMLText {
     /// The first eight bytes of `bytes` (fewer for a shorter text, zero-filled), as one
     /// number.
     static func head(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        if bytes.count >= 8, let base = bytes.baseAddress {
+            return UnsafeRawPointer(base).loadUnaligned(as: UInt64.self).littleEndian
+        }
         var head: UInt64 = 0
         for index in 0..<min(bytes.count, 8) {
             head |= UInt64(bytes[index]) << (8 * UInt64(index))
