@@ -32,7 +32,8 @@ extension PolicyChecker {
 
     private mutating func checkPeer(_ entry: YAMLEntry, gateway: Gateway?) -> Peer? {
         let nameOK = checkName(entry.key, at: entry.keySpan, kind: "peer")
-        let what = "peer '\(entry.key)'"
+        // Named in messages only, so written out only when one is.
+        lazy var what = "peer '\(entry.key)'"
         guard let fields = fields(entry.value, of: what, allowed: Self.peerKeys) else { return nil }
         let owner = entry.keySpan
 

@@ -87,7 +87,8 @@ extension PolicyChecker {
         peerAddress: Located<PeerAddress>?
     ) -> Phase2Entry? {
         let nameOK = checkName(entry.key, at: entry.keySpan, kind: "phase 2 entry")
-        let what = "phase 2 entry '\(entry.key)'"
+        // Named in messages only, so written out only when one is.
+        lazy var what = "phase 2 entry '\(entry.key)'"
         guard let fields = fields(entry.value, of: what, allowed: Self.phase2Keys) else {
             return nil
         }

@@ -4,11 +4,11 @@ extension PolicyChecker {
     /// The node as a mapping with only the `allowed` keys; unknown keys are reported with
     /// the closest allowed key. `what` names the section in messages ("gateway").
     mutating func fields(
-        _ node: YAMLNode, of what: String, allowed: FieldNames,
+        _ node: YAMLNode, of what: @autoclosure () -> String, allowed: FieldNames,
         explain: [String: String] = [:]
     ) -> FieldMap? {
         guard case .mapping(let entries) = node.content else {
-            wrongType(node, expected: "a mapping", for: what)
+            wrongType(node, expected: "a mapping", for: what())
             return nil
         }
         var map = FieldMap(entries: entries)
@@ -16,7 +16,7 @@ extension PolicyChecker {
         while let position = entries.firstKey(notIn: allowed.probes, from: next) {
             let entry = entries[position]
             if let guess = unknownKey(
-                entry, in: what, allowed: allowed.names, explain: explain[entry.key])
+                entry, in: what(), allowed: allowed.names, explain: explain[entry.key])
             {
                 map.suggested.append(guess)
             }
@@ -50,12 +50,13 @@ extension PolicyChecker {
 
     /// The entry for a required key, or a "missing key" error at `owner`.
     mutating func required(
-        _ fields: FieldMap, _ key: StaticString, in what: String, owner: SourceSpan
+        _ fields: FieldMap, _ key: StaticString, in what: @autoclosure () -> String,
+        owner: SourceSpan
     ) -> YAMLEntry? {
         if let entry = fields[key] { return entry }
         // A misspelt key was already reported with this key as its suggestion.
         guard !fields.wasSuggested(key) else { return nil }
-        error(.missingKey, "missing key '\(key)' in \(what)", at: owner)
+        error(.missingKey, "missing key '\(key)' in \(what())", at: owner)
         return nil
     }
 
