@@ -18,6 +18,7 @@ extension PolicyChecker {
             return nil
         }
         var peers: [Peer] = []
+        peers.reserveCapacity(entries.count)
         var failed = false
         for peerEntry in entries {
             if let peer = checkPeer(peerEntry, gateway: gateway) {
@@ -94,6 +95,7 @@ extension PolicyChecker {
             return nil
         }
         var entries: [Located<AddressEntry>] = []
+        entries.reserveCapacity(items.count)
         var failed = false
         for item in items {
             guard let text = string(item, for: "address") else {

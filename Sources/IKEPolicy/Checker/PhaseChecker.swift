@@ -69,6 +69,7 @@ extension PolicyChecker {
             return nil
         }
         var out: [Phase2Entry] = []
+        out.reserveCapacity(entries.count)
         var failed = false
         for child in entries {
             if let checked = phase2Entry(

@@ -54,6 +54,7 @@ extension PolicyChecker {
                 return nil
             }
             var typed: [PolicyProposal] = []
+            typed.reserveCapacity(items.count)
             var failed = false
             for item in items {
                 if let name = item.scalarText, writtenSets[name] != nil {

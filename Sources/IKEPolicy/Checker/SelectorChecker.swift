@@ -15,6 +15,7 @@ extension PolicyChecker {
             return nil
         }
         var selectors: [Located<TrafficSelector>] = []
+        selectors.reserveCapacity(items.count)
         var failed = false
         for item in items {
             if let selector = self.selector(item, for: what) {
