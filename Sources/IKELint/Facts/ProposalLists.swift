@@ -12,7 +12,7 @@ enum ProposalLists {
         func add(_ list: ProposalList) {
             let key: Key
             if let name = list.setName?.value {
-                key = .set(name, list.proposals.first?.proposal.protocolID)
+                key = .set(name, list.proposals.first?.protocolID)
             } else {
                 key = .inline(list.span)
             }

@@ -9,9 +9,9 @@ enum AlgorithmFindings {
         purpose: String
     ) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for (site, written) in zip(context.distinctSites, context.distinctWrittenTransforms)
-        where uses.contains(site.use) {
-            for transform in written where transform.value.type == type {
+        for (position, site) in context.distinctSites.enumerated() where uses.contains(site.use) {
+            for transform in context.distinctWrittenTransforms[position]
+            where transform.value.type == type {
                 guard let verdict = context.verdict(for: transform.value, use: site.use)
                 else { continue }
                 let token = context.text(at: transform.span) ?? transform.value.keyword

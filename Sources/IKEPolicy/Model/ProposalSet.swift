@@ -18,12 +18,32 @@ public struct ProposalSet: Sendable {
 
 /// The proposals of one phase 1 or phase 2 entry, in preference order.
 public struct ProposalList: Sendable {
+    // The fields live in one shared, immutable box, so that copying this (which lint rules
+    // and the planner do for every use) is one reference instead of one per field.
+    private final class Storage: Sendable {
+        let proposals: [PolicyProposal]
+        let setName: Located<String>?
+        let span: SourceSpan
+
+        init(proposals: [PolicyProposal], setName: Located<String>?, span: SourceSpan) {
+            self.proposals = proposals
+            self.setName = setName
+            self.span = span
+        }
+    }
+
+    private let storage: Storage
+
+    init(proposals: [PolicyProposal], setName: Located<String>?, span: SourceSpan) {
+        storage = Storage(proposals: proposals, setName: setName, span: span)
+    }
+
     /// The typed proposals.
-    public let proposals: [PolicyProposal]
+    public var proposals: [PolicyProposal] { storage.proposals }
     /// The set name when the entry wrote `proposals: NAME`; nil for an inline list.
-    public let setName: Located<String>?
+    public var setName: Located<String>? { storage.setName }
     /// The `proposals:` value.
-    public let span: SourceSpan
+    public var span: SourceSpan { storage.span }
 
     /// The proposals as IKECore values.
     public var coreProposals: [Proposal] { proposals.map(\.proposal) }
@@ -87,6 +107,12 @@ public struct PolicyProposal: Sendable, Hashable {
 
     /// The proposal in strongSwan keyword form, for display.
     public var keywordString: String { proposal.keywordString }
+
+    /// `proposal.protocolID`, read without copying the proposal's lists.
+    public var protocolID: SecurityProtocol { storage.proposal.protocolID }
+
+    /// `proposal.dhGroups`, read without copying the proposal's other lists.
+    public var dhGroups: [DHGroup] { storage.proposal.dhGroups }
 
     /// Whether the two are the same proposal written at the same place.
     public static func == (lhs: PolicyProposal, rhs: PolicyProposal) -> Bool {
