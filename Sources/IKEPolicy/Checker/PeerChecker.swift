@@ -132,35 +132,40 @@ extension PolicyChecker {
     /// No two peers may share an address entry or an identity: a responder could not tell
     /// them apart, and pairing two policies would be ambiguous.
     private mutating func checkDistinct(_ peers: [Peer]) {
-        var addresses: [AddressEntry: (String, SourceSpan)] = [:]
-        var identities: [Identity: (String, SourceSpan)] = [:]
+        // The first peer of each address and identity, as its position and place: one
+        // hash per entry (the first is put back on a repeat, which is rare).
+        var addresses: [AddressEntry: (Int, SourceSpan)] = [:]
+        var identities: [Identity: (Int, SourceSpan)] = [:]
         addresses.reserveCapacity(peers.count)
         identities.reserveCapacity(peers.count)
-        for peer in peers {
+        for (position, peer) in peers.enumerated() {
             if case .entries(let entries) = peer.address.value {
                 for entry in entries {
-                    if let (other, span) = addresses[entry.value] {
-                        error(
-                            .duplicatePeerAddress,
-                            "peer '\(peer.name.value)' has the same address '\(entry.value)' as "
-                                + "peer '\(other)'",
-                            at: entry.span,
-                            notes: [DiagnosticNote("'\(other)' uses it here", at: span)])
-                    } else {
-                        addresses[entry.value] = (peer.name.value, entry.span)
-                    }
+                    guard
+                        let (first, span) = addresses.updateValue(
+                            (position, entry.span), forKey: entry.value)
+                    else { continue }
+                    addresses[entry.value] = (first, span)
+                    let other = peers[first].name.value
+                    error(
+                        .duplicatePeerAddress,
+                        "peer '\(peer.name.value)' has the same address '\(entry.value)' as "
+                            + "peer '\(other)'",
+                        at: entry.span,
+                        notes: [DiagnosticNote("'\(other)' uses it here", at: span)])
                 }
             }
-            guard let identity = peer.remoteIdentity else { continue }
-            if let (other, span) = identities[identity.value] {
-                error(
-                    .duplicatePeerIdentity,
-                    "peer '\(peer.name.value)' has the same id '\(identity.value)' as peer "
-                        + "'\(other)'",
-                    at: identity.span, notes: [DiagnosticNote("'\(other)' uses it here", at: span)])
-            } else {
-                identities[identity.value] = (peer.name.value, identity.span)
-            }
+            guard let identity = peer.remoteIdentity,
+                let (first, span) = identities.updateValue(
+                    (position, identity.span), forKey: identity.value)
+            else { continue }
+            identities[identity.value] = (first, span)
+            let other = peers[first].name.value
+            error(
+                .duplicatePeerIdentity,
+                "peer '\(peer.name.value)' has the same id '\(identity.value)' as peer "
+                    + "'\(other)'",
+                at: identity.span, notes: [DiagnosticNote("'\(other)' uses it here", at: span)])
         }
     }
 }
