@@ -22,34 +22,30 @@ struct OverlappingSelectorsRule: LintRule {
             """,
         defaultSeverity: .warning)
 
-    /// One phase 2 entry, by reference so that the sweep below moves pointers only.
-    private final class Item {
-        let peer: String
+    /// One phase 2 entry and its peer's position.
+    private struct Item {
+        let peer: Int
         let entry: Phase2Entry
-        let local: [Located<TrafficSelector>]
-        let remote: [Located<TrafficSelector>]
-
-        init(peer: String, entry: Phase2Entry) {
-            self.peer = peer
-            self.entry = entry
-            local = entry.localSelectors.selectors
-            remote = entry.remoteSelectors.selectors
-        }
     }
 
     func check(_ context: LintContext) -> [Diagnostic] {
-        let items = context.policy.peers.flatMap { peer in
-            peer.phase2.map { Item(peer: peer.name.value, entry: $0) }
+        let peers = context.policy.peers
+        var items: [Item] = []
+        for (position, peer) in peers.enumerated() {
+            for entry in peer.phase2 { items.append(Item(peer: position, entry: entry)) }
         }
         var out: [Diagnostic] = []
         for (earlier, later) in Self.candidatePairs(items) {
-            guard let overlap = Self.overlap(items[earlier], items[later]) else { continue }
+            guard let overlap = Self.overlap(items[earlier].entry, items[later].entry) else {
+                continue
+            }
             let first = items[earlier]
             let second = items[later]
+            let firstPeer = peers[first.peer].name.value
             let whose =
-                first.peer == second.peer
+                firstPeer == peers[second.peer].name.value
                 ? "entry '\(first.entry.name.value)'"
-                : "entry '\(first.entry.name.value)' of peer '\(first.peer)'"
+                : "entry '\(first.entry.name.value)' of peer '\(firstPeer)'"
             out.append(
                 finding(
                     "phase 2 entry '\(second.entry.name.value)' overlaps \(whose): traffic "
@@ -66,7 +62,7 @@ struct OverlappingSelectorsRule: LintRule {
     private static func candidatePairs(_ items: [Item]) -> [(Int, Int)] {
         var ranges: [(start: Bound, end: Bound, item: Int)] = []
         for (index, item) in items.enumerated() {
-            for selector in item.remote {
+            for selector in item.entry.remoteSelectors.selectors {
                 let value = selector.value
                 ranges.append((Bound(value.startAddress), Bound(value.endAddress), index))
             }
@@ -122,14 +118,14 @@ struct OverlappingSelectorsRule: LintRule {
     }
 
     /// The first overlapping traffic of two entries, if any.
-    private static func overlap(_ a: Item, _ b: Item)
+    private static func overlap(_ a: Phase2Entry, _ b: Phase2Entry)
         -> (local: TrafficSelector, remote: TrafficSelector)?
     {
-        for l1 in a.local {
-            for l2 in b.local {
+        for l1 in a.localSelectors.selectors {
+            for l2 in b.localSelectors.selectors {
                 guard let local = l1.value.intersection(l2.value) else { continue }
-                for r1 in a.remote {
-                    for r2 in b.remote {
+                for r1 in a.remoteSelectors.selectors {
+                    for r2 in b.remoteSelectors.selectors {
                         if let remote = r1.value.intersection(r2.value) { return (local, remote) }
                     }
                 }
