@@ -22,6 +22,53 @@ import Testing
         )
     }
 
+    @Test func aSelectorRangeIsAPrefixExactlyWhenOnePrefixCoversIt() throws {
+        // The reference: try every prefix length.
+        func reference(_ selector: TrafficSelector) -> IPNetwork? {
+            for prefix in 0...selector.startAddress.bitWidth {
+                guard
+                    let candidate = IPNetwork(address: selector.startAddress, prefixLength: prefix)
+                else { continue }
+                if candidate.first == selector.startAddress
+                    && candidate.last == selector.endAddress
+                {
+                    return candidate
+                }
+            }
+            return nil
+        }
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let width = Bool.random(using: &random) ? 4 : 16
+            let octets = (0..<width).map { _ in UInt8.random(in: 0...255, using: &random) }
+            let base = try #require(IPAddress(octets: octets))
+            let prefix = Int.random(in: 0...(width * 8), using: &random)
+            var start = base.filling(afterPrefix: prefix, with: false)
+            var end = base.filling(afterPrefix: prefix, with: true)
+            // Half of the ranges are moved off their prefix by one address at one end.
+            if Bool.random(using: &random), start != end {
+                if Bool.random(using: &random) {
+                    start = try #require(IPAddress(octets: Self.adding(1, to: start.octets)))
+                } else {
+                    end = try #require(IPAddress(octets: Self.adding(-1, to: end.octets)))
+                }
+            }
+            let selector = TrafficSelector(startAddress: start, endAddress: end)
+            #expect(selector.network == reference(selector), "\(start)-\(end)")
+        }
+    }
+
+    private static func adding(_ delta: Int, to octets: [UInt8]) -> [UInt8] {
+        var out = octets
+        var carry = delta
+        for index in out.indices.reversed() where carry != 0 {
+            let sum = Int(out[index]) + carry
+            out[index] = UInt8(truncatingIfNeeded: sum)
+            carry = sum < 0 ? -1 : sum >> 8
+        }
+        return out
+    }
+
     @Test func selectorsNarrowToTheirIntersection() throws {
         let wide = TrafficSelector(network: try #require(IPNetwork("10.0.0.0/8")))
         let narrow = TrafficSelector(

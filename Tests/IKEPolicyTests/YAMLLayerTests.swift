@@ -25,6 +25,55 @@ import Testing
         #expect(json["merged"]?["ike"] == "v1")
     }
 
+    /// Mappings of every size merge and report duplicates alike (the reader scans small
+    /// mappings and indexes large ones): checked against a model of the merge key type.
+    @Test func mergesAndDuplicatesFollowTheMergeKeyTypeAtEverySize() throws {
+        var random = SystemRandomNumberGenerator()
+        for size in [3, 12, 17, 40, 120] {
+            for _ in 0..<20 {
+                let names = (0..<(size * 2)).map { "key\($0)" }
+                let anchors = (0..<3).map { anchor in
+                    names.shuffled(using: &random).prefix(size).map { ($0, "a\(anchor)-\($0)") }
+                }
+                // The mapping: its own keys (distinct) around one `<<` of two anchors.
+                let own = names.shuffled(using: &random).prefix(size).map { ($0, "own-\($0)") }
+                let split = Int.random(in: 0...own.count, using: &random)
+                let merged = [0, 2]
+                var text = ""
+                for (index, anchor) in anchors.enumerated() {
+                    text += "a\(index): &a\(index)\n"
+                    for (key, value) in anchor { text += "  \(key): \(value)\n" }
+                }
+                text += "m:\n"
+                for (key, value) in own[..<split] { text += "  \(key): \(value)\n" }
+                text += "  <<: [\(merged.map { "*a\($0)" }.joined(separator: ", "))]\n"
+                for (key, value) in own[split...] { text += "  \(key): \(value)\n" }
+
+                // The model: own keys where written; merged keys (earlier anchors first)
+                // where the `<<` stands, unless written in the mapping or merged before.
+                let ownKeys = Set(own.map(\.0))
+                var expected: [(String, JSONValue)] = own[..<split].map { ($0.0, .string($0.1)) }
+                var seen = Set(expected.map(\.0))
+                for anchor in merged {
+                    for (key, value) in anchors[anchor]
+                    where !ownKeys.contains(key) && seen.insert(key).inserted {
+                        expected.append((key, .string(value)))
+                    }
+                }
+                expected += own[split...].map { ($0.0, .string($0.1)) }
+                let json = try #require(PolicyLoader.jsonDocument(text: text))
+                #expect(json["m"] == .object(expected), "\(text)")
+
+                // A key written twice is reported once per repeat, at the repeat.
+                let repeated = own[0].0
+                let result = TestSupport.load(text + "  \(repeated): again\n  \(repeated): more\n")
+                let duplicates = result.diagnostics.filter { $0.id == "E0107" }
+                #expect(duplicates.count == 2)
+                #expect(duplicates.allSatisfy { $0.message == "duplicate key '\(repeated)'" })
+            }
+        }
+    }
+
     @Test func aliasesShareTheAnchoredValue() throws {
         let text = """
             ikec: 1

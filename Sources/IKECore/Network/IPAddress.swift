@@ -13,6 +13,40 @@ public enum IPAddress: Sendable, Hashable, Comparable, Codable, CustomStringConv
 
     /// Parses dotted-quad IPv4 or RFC 4291 text IPv6; nil for anything else.
     public init?(_ text: String) {
+        var text = text
+        guard let address = text.withUTF8({ IPAddress(utf8: $0) }) else { return nil }
+        self = address
+    }
+
+    /// Parses the UTF-8 text of an address, as `init?(_:)` does with a `String`.
+    public init?(utf8 text: UnsafeBufferPointer<UInt8>) {
+        var isIPv6 = false
+        var end: Int?
+        for (index, byte) in text.enumerated() {
+            if byte >= 0x80 {
+                // Not an address either way; the C library answers for such text as it
+                // always did.
+                self.init(inetPton: String(decoding: text, as: UTF8.self))
+                return
+            }
+            if byte == UInt8(ascii: ":") { isIPv6 = true }
+            if byte == 0, end == nil { end = index }
+        }
+
+        // The family is chosen from the whole text, but `inet_pton` reads a C string,
+        // which ends at the first NUL.
+        let cString = UnsafeBufferPointer(rebasing: text[..<(end ?? text.count)])
+        if isIPv6 {
+            guard let octets = IPAddressText.ipv6(cString) else { return nil }
+            self = .v6(octets)
+        } else {
+            guard let octets = IPAddressText.ipv4(cString) else { return nil }
+            self = .v4(octets)
+        }
+    }
+
+    /// Parses with the C library's `inet_pton`, the reference for `init?(_:)`.
+    init?(inetPton text: String) {
         if text.contains(":") {
             var storage = in6_addr()
             guard inet_pton(AF_INET6, text, &storage) == 1 else { return nil }
@@ -64,6 +98,10 @@ public enum IPAddress: Sendable, Hashable, Comparable, Codable, CustomStringConv
 
     /// The canonical text form (RFC 5952 for IPv6).
     public var description: String {
+        // Dotted decimal needs no library call (it is what inet_ntop prints for IPv4).
+        if case .v4(let octets) = self, octets.count == 4 {
+            return IPAddressText.dottedDecimal(octets)
+        }
         var buffer = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
         let family = isIPv4 ? AF_INET : AF_INET6
         let ok = octets.withUnsafeBytes { raw in

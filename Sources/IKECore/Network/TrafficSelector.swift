@@ -42,16 +42,23 @@ public struct TrafficSelector: Sendable, Hashable, Codable, CustomStringConverti
 
     /// The prefix this selector's address range is exactly, if it is one.
     public var network: IPNetwork? {
-        let width = startAddress.bitWidth
-        for prefix in 0...width {
-            guard let candidate = IPNetwork(address: startAddress, prefixLength: prefix) else {
-                continue
+        // Only one prefix length can fit: the number of leading bits the two addresses
+        // share (after it, a prefix's first address has a 0 and its last a 1).
+        let start = startAddress.octets
+        let end = endAddress.octets
+        guard start.count == end.count else { return nil }
+        var shared = 0
+        for (first, last) in zip(start, end) {
+            guard first == last else {
+                shared += (first ^ last).leadingZeroBitCount
+                break
             }
-            if candidate.first == startAddress && candidate.last == endAddress {
-                return candidate
-            }
+            shared += 8
         }
-        return nil
+        guard let candidate = IPNetwork(address: startAddress, prefixLength: shared),
+            candidate.first == startAddress, candidate.last == endAddress
+        else { return nil }
+        return candidate
     }
 
     /// Whether the address range is a single host.
@@ -122,7 +129,11 @@ public enum IPProtocolNames {
     /// The protocol's name, or its number as text.
     public static func name(of number: UInt8) -> String {
         if number == 0 { return "any" }
-        let names = byName.filter { $0.value == number }.map(\.key).sorted()
-        return names.first ?? String(number)
+        return byNumber[number] ?? String(number)
+    }
+
+    /// The first name in sorted order of each number that has one.
+    private static let byNumber: [UInt8: String] = byName.reduce(into: [:]) { table, entry in
+        if table[entry.value].map({ entry.key < $0 }) ?? true { table[entry.value] = entry.key }
     }
 }

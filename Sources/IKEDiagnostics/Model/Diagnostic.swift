@@ -84,8 +84,9 @@ public struct Diagnostic: Sendable, Hashable {
     /// Sorts diagnostics by place (those without a place first), then id, then message,
     /// so every output format lists them in the same stable order.
     public static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        diagnostics.enumerated().sorted { left, right in
-            let (a, b) = (left.element, right.element)
+        // Positions are sorted rather than the diagnostics, so each is copied once.
+        let order = diagnostics.indices.sorted { left, right in
+            let (a, b) = (diagnostics[left], diagnostics[right])
             switch (a.span, b.span) {
             case (nil, .some): return true
             case (.some, nil): return false
@@ -94,8 +95,29 @@ public struct Diagnostic: Sendable, Hashable {
             }
             if a.id != b.id { return a.id < b.id }
             if a.message != b.message { return a.message < b.message }
-            return left.offset < right.offset
-        }.map(\.element)
+            return left < right
+        }
+        return order.map { diagnostics[$0] }
+    }
+
+    /// `sorted(_:)` without exact repeats: the first of equal diagnostics is kept. Equal
+    /// diagnostics sort next to each other (same place, id and message), so only those
+    /// neighbours are compared.
+    public static func sortedUnique(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        let sorted = sorted(diagnostics)
+        var out: [Diagnostic] = []
+        out.reserveCapacity(sorted.count)
+        var runStart = 0
+        for diagnostic in sorted {
+            if let last = out.last,
+                last.span != diagnostic.span || last.id != diagnostic.id
+                    || last.message != diagnostic.message
+            {
+                runStart = out.count
+            }
+            if !out[runStart...].contains(diagnostic) { out.append(diagnostic) }
+        }
+        return out
     }
 }
 

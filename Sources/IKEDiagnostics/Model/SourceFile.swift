@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A file's text, kept so diagnostics can quote the line they point at.
 public final class SourceFile: Sendable {
     /// The path as the user gave it; `<stdin>` for standard input.
@@ -16,12 +22,20 @@ public final class SourceFile: Sendable {
         // Only the line starts are recorded: quoting a line is rare (one per diagnostic),
         // reading a file is not.
         var text = text
-        self.lineStarts = text.withUTF8 { bytes in
-            var starts = [0]
-            for index in bytes.indices where bytes[index] == 0x0A { starts.append(index + 1) }
-            return starts
-        }
+        self.lineStarts = text.withUTF8(Self.lineStarts)
         self.text = text
+    }
+
+    /// The offset after each line break, and 0; `memchr` finds the breaks.
+    private static func lineStarts(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var starts = [0]
+        guard let base = bytes.baseAddress else { return starts }
+        var offset = 0
+        while offset < bytes.count, let found = memchr(base + offset, 0x0A, bytes.count - offset) {
+            offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+            starts.append(offset)
+        }
+        return starts
     }
 
     /// The number of lines; a final line break starts one more, empty line.

@@ -23,6 +23,11 @@ final class LintContext {
     /// One site per written proposal and use: a named set used by many peers appears once.
     /// For rules whose findings depend only on the proposal and its use, not on the peer.
     let distinctSites: [ProposalSite]
+    /// The written transforms (`ProposalSite.writtenTransforms`) of each distinct site, in
+    /// the same order.
+    let distinctWrittenTransforms: [[Located<Transform>]]
+    /// Each written proposal list once (see `ProposalLists`).
+    let proposalLists: [ProposalList]
     /// Certificates read from the policy's credentials, by resolved path.
     let certificates: CertificateStore
     /// File modes and environment lookups.
@@ -40,7 +45,12 @@ final class LintContext {
         self.now = now
         self.sites = ProposalSite.all(in: policy)
         var seen = Set<ProposalSite.Place>()
+        seen.reserveCapacity(sites.count)
         self.distinctSites = sites.filter { seen.insert($0.place).inserted }
+        self.distinctWrittenTransforms = distinctSites.map {
+            ProposalSite.writtenTransforms($0.proposal)
+        }
+        self.proposalLists = ProposalLists.all(in: policy)
         self.certificates = CertificateStore()
         self.system = system
     }
@@ -52,6 +62,11 @@ final class LintContext {
     private struct VerdictKey: Hashable {
         let transform: Transform
         let use: AlgorithmUse
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(transform)
+            hasher.combine(use.ordinal)
+        }
     }
 
     /// The profile's verdict on `transform` used for `use`, memoized.
@@ -62,6 +77,33 @@ final class LintContext {
         verdicts[key] = .some(verdict)
         return verdict
     }
+
+    /// Strengths already looked up: the registry's tables are dictionaries of records,
+    /// and rules ask for the same few transforms thousands of times.
+    private var strengths: [Transform: Int?] = [:]
+
+    /// `Strength.bits(of:)`, memoized.
+    func strength(of transform: Transform) -> Int? {
+        if let known = strengths[transform] { return known }
+        let bits = Strength.bits(of: transform)
+        strengths[transform] = .some(bits)
+        return bits
+    }
+
+    /// Environment variables already asked about: a policy names a few variables for
+    /// many peers.
+    private var variables: [String: Bool] = [:]
+
+    /// Whether the environment variable is set, asked of the system once per name.
+    func isSet(_ name: String) -> Bool {
+        if let known = variables[name] { return known }
+        let set = system.isSet(name)
+        variables[name] = set
+        return set
+    }
+
+    /// The resolvable pre-shared keys (see `ResolvedPSK.all`), resolved on first use.
+    private(set) lazy var resolvedKeys: [ResolvedPSK] = ResolvedPSK.all(in: self)
 
     /// The path diagnostics of this policy show.
     var path: String { policy.source.file.path }

@@ -57,8 +57,7 @@ public struct Linter: Sendable {
         findings += severities.apply(to: suppressions.problems)
 
         // A proposal set used by several peers yields the same finding once per use.
-        var seen = Set<Diagnostic>()
-        return Diagnostic.sorted(findings.filter { seen.insert($0).inserted })
+        return Diagnostic.sortedUnique(findings)
     }
 }
 

@@ -3,7 +3,7 @@ import IKEDiagnostics
 extension LintContext {
     /// The text a single-line span covers in the policy (secrets masked), or nil.
     func text(at span: SourceSpan) -> String? {
-        guard span.start.line == span.end.line, span.path == path,
+        guard span.start.line == span.end.line, span.file == policy.source.file.id,
             let line = policy.source.file.line(span.start.line)
         else { return nil }
         let scalars = Array(line.unicodeScalars)

@@ -16,13 +16,14 @@ struct SuppressionFilter {
 
     /// The findings no suppression covers.
     mutating func apply(to findings: [Diagnostic]) -> [Diagnostic] {
+        guard !suppressions.isEmpty else { return findings }
         var used = Set<SourceSpan>()
         let kept = findings.filter { finding in
             guard let span = finding.span else { return true }
             let name = RuleReferences.name(of: finding.id)
             var covered = false
             for suppression in suppressions
-            where suppression.span.path == span.path
+            where suppression.span.file == span.file
                 && suppression.covers(ruleID: finding.id, ruleName: name, line: span.start.line)
             {
                 covered = true

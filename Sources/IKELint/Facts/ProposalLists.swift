@@ -7,22 +7,33 @@ enum ProposalLists {
     /// Each written list once: a named set used by many peers in the same phase is judged
     /// once (its proposals, and so the findings, are the same every time).
     static func all(in policy: CheckedPolicy) -> [ProposalList] {
-        var seen = Set<Key>()
-        return policy.peers.flatMap { peer in
-            [peer.phase1.proposals] + peer.phase2.map(\.proposals)
-        }.filter { list in
-            let key: Key
+        // Named uses are few and compared in a list; inline lists are told apart by place.
+        var sets: [(String, SecurityProtocol?)] = []
+        var places = Set<Place>()
+        var out: [ProposalList] = []
+        func add(_ list: ProposalList) {
             if let name = list.setName?.value {
-                key = .set(name, list.proposals.first?.proposal.protocolID)
+                let key = (name, list.proposals.first?.protocolID)
+                guard !sets.contains(where: { $0 == key }) else { return }
+                sets.append(key)
             } else {
-                key = .inline(list.span)
+                guard places.insert(Place(span: list.span)).inserted else { return }
             }
-            return seen.insert(key).inserted
+            out.append(list)
         }
+        for peer in policy.peers {
+            add(peer.phase1.proposals)
+            for entry in peer.phase2 { add(entry.proposals) }
+        }
+        return out
     }
 
-    private enum Key: Hashable {
-        case set(String, SecurityProtocol?)
-        case inline(SourceSpan)
+    /// A list's place, hashed by where it starts (`==` compares the whole span).
+    private struct Place: Hashable {
+        let span: SourceSpan
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(span.start.line &* 4096 &+ span.start.column)
+        }
     }
 }

@@ -27,7 +27,7 @@ struct ResolvedPSK {
             case .literal: origin = "the literal key"
             case .file(let file): origin = "the key in '\(file.written)'"
             case .environment(let name):
-                guard context.system.isSet(name) else { return nil }
+                guard context.isSet(name) else { return nil }
                 origin = "the key in variable '\(name)'"
             }
             guard let secret = try? psk.value.resolve() else { return nil }

@@ -39,6 +39,15 @@ public enum AlgorithmUse: String, Sendable, Hashable, CaseIterable {
     case esp
     /// An AH SA (phase 2).
     case ah
+
+    /// A small number per use, for hashing without the raw value's string.
+    var ordinal: Int {
+        switch self {
+        case .ike: return 0
+        case .esp: return 1
+        case .ah: return 2
+        }
+    }
 }
 
 /// A document and section that a requirement comes from.

@@ -5,12 +5,13 @@ import IKEDiagnostics
 /// the sites of the given uses, judged by the profile's requirement tables.
 enum AlgorithmFindings {
     static func check<Rule: LintRule>(
-        _ rule: Rule, _ context: LintContext, type: TransformType, uses: Set<AlgorithmUse>,
+        _ rule: Rule, _ context: LintContext, type: TransformType, uses: [AlgorithmUse],
         purpose: String
     ) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for site in context.distinctSites where uses.contains(site.use) {
-            for transform in site.writtenTransforms where transform.value.type == type {
+        for (position, site) in context.distinctSites.enumerated() where uses.contains(site.use) {
+            for transform in context.distinctWrittenTransforms[position]
+            where transform.value.type == type {
                 guard let verdict = context.verdict(for: transform.value, use: site.use)
                 else { continue }
                 let token = context.text(at: transform.span) ?? transform.value.keyword

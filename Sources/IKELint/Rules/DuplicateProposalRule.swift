@@ -17,13 +17,11 @@ struct DuplicateProposalRule: LintRule {
 
     func check(_ context: LintContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for list in ProposalLists.all(in: context.policy) {
-            for (index, later) in list.proposals.enumerated() {
-                guard
-                    let first = list.proposals[..<index].firstIndex(where: {
-                        $0.proposal == later.proposal
-                    })
-                else { continue }
+        for list in context.proposalLists {
+            let proposals = list.proposals
+            let cores = proposals.map(\.proposal)
+            for (index, later) in proposals.enumerated() {
+                guard let first = cores[..<index].firstIndex(of: cores[index]) else { continue }
                 out.append(
                     finding(
                         "proposal \(index + 1) repeats proposal \(first + 1) "
@@ -31,7 +29,7 @@ struct DuplicateProposalRule: LintRule {
                         at: later.span,
                         notes: [
                             DiagnosticNote(
-                                "proposal \(first + 1) is here", at: list.proposals[first].span)
+                                "proposal \(first + 1) is here", at: proposals[first].span)
                         ],
                         fixIts: []))
             }

@@ -24,7 +24,7 @@ struct LowEntropyPSKRule: LintRule {
         defaultSeverity: .warning)
 
     func check(_ context: LintContext) -> [Diagnostic] {
-        ResolvedPSK.all(in: context).compactMap { key in
+        context.resolvedKeys.compactMap { key in
             guard key.estimatedBits < Self.minimumBits else { return nil }
             return finding(
                 "peer '\(key.peer.name.value)' has a pre-shared key that looks easy to guess",

@@ -23,8 +23,8 @@ struct NoPFSRule: LintRule {
 
     func check(_ context: LintContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for site in context.sites where site.isPhase2 && site.proposal.proposal.dhGroups.isEmpty {
-            let group = site.peer.phase1.proposals.proposals.first?.proposal.dhGroups.first
+        for site in context.sites where site.isPhase2 && site.proposal.dhGroups.isEmpty {
+            let group = site.peer.phase1.proposals.proposals.first?.dhGroups.first
             var fixIts: [FixIt] = []
             if let group, let written = site.proposal.written,
                 context.text(at: site.proposal.span) == written

@@ -22,34 +22,30 @@ struct OverlappingSelectorsRule: LintRule {
             """,
         defaultSeverity: .warning)
 
-    /// One phase 2 entry, by reference so that the sweep below moves pointers only.
-    private final class Item {
-        let peer: String
+    /// One phase 2 entry and its peer's position.
+    private struct Item {
+        let peer: Int
         let entry: Phase2Entry
-        let local: [TrafficSelector]
-        let remote: [TrafficSelector]
-
-        init(peer: String, entry: Phase2Entry) {
-            self.peer = peer
-            self.entry = entry
-            local = entry.localSelectors.selectors.map(\.value)
-            remote = entry.remoteSelectors.selectors.map(\.value)
-        }
     }
 
     func check(_ context: LintContext) -> [Diagnostic] {
-        let items = context.policy.peers.flatMap { peer in
-            peer.phase2.map { Item(peer: peer.name.value, entry: $0) }
+        let peers = context.policy.peers
+        var items: [Item] = []
+        for (position, peer) in peers.enumerated() {
+            for entry in peer.phase2 { items.append(Item(peer: position, entry: entry)) }
         }
         var out: [Diagnostic] = []
         for (earlier, later) in Self.candidatePairs(items) {
-            guard let overlap = Self.overlap(items[earlier], items[later]) else { continue }
+            guard let overlap = Self.overlap(items[earlier].entry, items[later].entry) else {
+                continue
+            }
             let first = items[earlier]
             let second = items[later]
+            let firstPeer = peers[first.peer].name.value
             let whose =
-                first.peer == second.peer
+                firstPeer == peers[second.peer].name.value
                 ? "entry '\(first.entry.name.value)'"
-                : "entry '\(first.entry.name.value)' of peer '\(first.peer)'"
+                : "entry '\(first.entry.name.value)' of peer '\(firstPeer)'"
             out.append(
                 finding(
                     "phase 2 entry '\(second.entry.name.value)' overlaps \(whose): traffic "
@@ -64,25 +60,52 @@ struct OverlappingSelectorsRule: LintRule {
     /// found by a sweep over the remote ranges sorted by start address: O(n log n) plus
     /// the pairs found, where comparing every pair would be quadratic in the entries.
     private static func candidatePairs(_ items: [Item]) -> [(Int, Int)] {
-        var ranges: [(start: IPAddress, end: IPAddress, item: Int)] = []
+        var ranges: [(start: Bound, end: Bound, item: Int)] = []
         for (index, item) in items.enumerated() {
-            for selector in item.remote {
-                ranges.append((selector.startAddress, selector.endAddress, index))
+            for selector in item.entry.remoteSelectors.selectors {
+                let value = selector.value
+                ranges.append((Bound(value.startAddress), Bound(value.endAddress), index))
             }
         }
         ranges.sort { $0.start < $1.start }
 
         var pairs = Set<Pair>()
-        var active: [(end: IPAddress, item: Int, isIPv4: Bool)] = []
+        var active: [(end: Bound, item: Int)] = []
         for range in ranges {
-            active.removeAll { $0.isIPv4 == range.start.isIPv4 && $0.end < range.start }
-            for open in active where open.isIPv4 == range.start.isIPv4 && open.item != range.item {
+            active.removeAll { $0.end.isIPv4 == range.start.isIPv4 && $0.end < range.start }
+            for open in active
+            where open.end.isIPv4 == range.start.isIPv4 && open.item != range.item {
                 pairs.insert(Pair(min(open.item, range.item), max(open.item, range.item)))
             }
-            active.append((range.end, range.item, range.start.isIPv4))
+            active.append((range.end, range.item))
         }
         return pairs.sorted { ($0.later, $0.earlier) < ($1.later, $1.earlier) }
             .map { ($0.earlier, $0.later) }
+    }
+
+    /// An address as a number that orders as addresses do (IPv4 before IPv6, then by
+    /// value), so that the sweep sorts plain integers.
+    private struct Bound: Comparable {
+        let isIPv4: Bool
+        let high: UInt64
+        let low: UInt64
+
+        init(_ address: IPAddress) {
+            isIPv4 = address.isIPv4
+            var high: UInt64 = 0
+            var low: UInt64 = 0
+            for octet in address.octets {
+                high = high << 8 | low >> 56
+                low = low << 8 | UInt64(octet)
+            }
+            self.high = high
+            self.low = low
+        }
+
+        static func < (lhs: Bound, rhs: Bound) -> Bool {
+            if lhs.isIPv4 != rhs.isIPv4 { return lhs.isIPv4 }
+            return (lhs.high, lhs.low) < (rhs.high, rhs.low)
+        }
     }
 
     private struct Pair: Hashable {
@@ -95,15 +118,15 @@ struct OverlappingSelectorsRule: LintRule {
     }
 
     /// The first overlapping traffic of two entries, if any.
-    private static func overlap(_ a: Item, _ b: Item)
+    private static func overlap(_ a: Phase2Entry, _ b: Phase2Entry)
         -> (local: TrafficSelector, remote: TrafficSelector)?
     {
-        for l1 in a.local {
-            for l2 in b.local {
-                guard let local = l1.intersection(l2) else { continue }
-                for r1 in a.remote {
-                    for r2 in b.remote {
-                        if let remote = r1.intersection(r2) { return (local, remote) }
+        for l1 in a.localSelectors.selectors {
+            for l2 in b.localSelectors.selectors {
+                guard let local = l1.value.intersection(l2.value) else { continue }
+                for r1 in a.remoteSelectors.selectors {
+                    for r2 in b.remoteSelectors.selectors {
+                        if let remote = r1.value.intersection(r2.value) { return (local, remote) }
                     }
                 }
             }

@@ -24,13 +24,18 @@ struct PFSWeakerThanPhase1Rule: LintRule {
 
     func check(_ context: LintContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
+        // A peer's phase 2 sites follow one another and share its phase 1 group.
+        var group: (peerIndex: Int, found: (Located<Transform>, (String) -> String)?)?
         for site in context.sites where site.isPhase2 {
-            guard let (phase1, how) = Self.phase1Group(site, context),
-                let phase1Bits = Strength.bits(of: phase1.value)
+            if group?.peerIndex != site.peerIndex {
+                group = (site.peerIndex, Self.phase1Group(site, context))
+            }
+            guard let (phase1, how) = group?.found,
+                let phase1Bits = context.strength(of: phase1.value)
             else { continue }
             for transform in site.proposal.transforms {
                 guard case .dhGroup = transform.value,
-                    let bits = Strength.bits(of: transform.value), bits < phase1Bits
+                    let bits = context.strength(of: transform.value), bits < phase1Bits
                 else { continue }
                 let token = context.text(at: transform.span) ?? transform.value.keyword
                 let phase1Token = context.text(at: phase1.span) ?? phase1.value.keyword
@@ -70,12 +75,19 @@ struct PFSWeakerThanPhase1Rule: LintRule {
                 { "phase 1 is predicted to use '\($0)' (\(pair.remote.source.path) selects it)" }
             )
         }
-        let groups = proposals.flatMap { $0.transforms.filter { $0.value.type == .dhGroup } }
-        guard
-            let weakest = groups.min(by: {
-                (Strength.bits(of: $0.value) ?? 0) < (Strength.bits(of: $1.value) ?? 0)
-            })
-        else { return nil }
+        // The first of the weakest groups, in the order written.
+        var weakest: Located<Transform>?
+        var weakestBits = 0
+        for proposal in proposals {
+            for transform in proposal.transforms where transform.value.type == .dhGroup {
+                let bits = context.strength(of: transform.value) ?? 0
+                if weakest == nil || bits < weakestBits {
+                    weakest = transform
+                    weakestBits = bits
+                }
+            }
+        }
+        guard let weakest else { return nil }
         return (weakest, { "the weakest group phase 1 offers is '\($0)'" })
     }
 }

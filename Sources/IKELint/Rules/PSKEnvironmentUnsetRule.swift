@@ -19,7 +19,7 @@ struct PSKEnvironmentUnsetRule: LintRule {
     func check(_ context: LintContext) -> [Diagnostic] {
         context.policy.peers.compactMap { peer in
             guard let psk = peer.auth.psk, case .environment(let name) = psk.value.source,
-                !context.system.isSet(name)
+                !context.isSet(name)
             else { return nil }
             return finding(
                 "environment variable '\(name)' for peer '\(peer.name.value)' is not set",

@@ -22,12 +22,14 @@ struct ShadowedProposalRule: LintRule {
 
     func check(_ context: LintContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for list in ProposalLists.all(in: context.policy) {
-            for (index, later) in list.proposals.enumerated() {
-                let earlier = list.proposals[..<index]
-                guard !earlier.contains(where: { $0.proposal == later.proposal }),
+        for list in context.proposalLists {
+            let proposals = list.proposals
+            let cores = proposals.map(\.proposal)
+            for (index, later) in proposals.enumerated() {
+                let earlier = cores[..<index]
+                guard !earlier.contains(cores[index]),
                     let cover = earlier.firstIndex(where: {
-                        ProposalMatching.covers($0.proposal, later.proposal)
+                        ProposalMatching.covers($0, cores[index])
                     })
                 else { continue }
                 out.append(
@@ -37,7 +39,7 @@ struct ShadowedProposalRule: LintRule {
                         at: later.span,
                         notes: [
                             DiagnosticNote(
-                                "proposal \(cover + 1) is here", at: list.proposals[cover].span)
+                                "proposal \(cover + 1) is here", at: proposals[cover].span)
                         ]))
             }
         }

@@ -28,7 +28,7 @@ struct UnbalancedStrengthRule: LintRule {
         for site in context.distinctSites {
             let preferred = Self.preferred(site)
             let rated = preferred.compactMap { transform in
-                Strength.bits(of: transform.value).map { (transform, $0) }
+                context.strength(of: transform.value).map { (transform, $0) }
             }
             guard let weakest = rated.min(by: { $0.1 < $1.1 }),
                 let strongest = rated.max(by: { $0.1 < $1.1 }), weakest.1 * 2 < strongest.1
@@ -52,7 +52,11 @@ struct UnbalancedStrengthRule: LintRule {
 
     /// The first transform of each type, in the order written.
     private static func preferred(_ site: ProposalSite) -> [Located<Transform>] {
-        var seen = Set<TransformType>()
-        return site.proposal.transforms.filter { seen.insert($0.value.type).inserted }
+        var seen: UInt32 = 0
+        return site.proposal.transforms.filter { transform in
+            let bit: UInt32 = 1 << transform.value.type.rawValue
+            defer { seen |= bit }
+            return seen & bit == 0
+        }
     }
 }

@@ -2,10 +2,11 @@ import IKECore
 import IKEDiagnostics
 
 extension PolicyChecker {
-    static let authKeys = [
+    static let authKeys: FieldNames = [
         "method", "local", "remote", "psk", "peer-public-key", "peer-certificate",
         "signature-hashes", "rsa-padding",
     ]
+    static let pskKeys: FieldNames = ["env", "file"]
     static let signatureHashNames: [String: HashAlgorithm] = [
         "sha1": .sha1, "sha256": .sha256, "sha384": .sha384, "sha512": .sha512,
     ]
@@ -17,7 +18,7 @@ extension PolicyChecker {
     {
         // Mask the secret first, so that even a malformed `psk` never shows in an excerpt.
         if case .mapping(let entries) = entry.value.content,
-            let psk = entries.first(where: { $0.key == "psk" })
+            let psk = entries.first(where: { $0.keyIs("psk") })
         {
             markSecret(psk.value)
         }
@@ -53,7 +54,7 @@ extension PolicyChecker {
         -> (Located<AuthMethod>?, Located<AuthMethod>?)
     {
         if let method = fields["method"] {
-            for key in ["local", "remote"] {
+            for key: StaticString in ["local", "remote"] {
                 if let other = fields[key] {
                     error(
                         .conflictingKeys, "'\(key)' conflicts with 'method', which sets both sides",
@@ -84,7 +85,7 @@ extension PolicyChecker {
     ) {
         let sides = auth.fromShorthand ? [auth.local] : [auth.local, auth.remote]
         if let version {
-            for side in sides where !side.value.versions.contains(version) {
+            for side in sides where !side.value.exists(in: version) {
                 let other: IKEVersion = version == .v1 ? .v2 : .v1
                 error(
                     .methodNotInVersion,
@@ -100,7 +101,7 @@ extension PolicyChecker {
                     notes: [DiagnosticNote("use 'method:' with one method, or IKEv2")])
             }
         }
-        let methods = Set([auth.local.value, auth.remote.value])
+        let methods = MethodPair(local: auth.local.value, remote: auth.remote.value)
         if methods.contains(.psk), auth.psk == nil {
             error(
                 .missingPSK, "the psk method needs 'psk' in auth", at: auth.span,
@@ -145,7 +146,7 @@ extension PolicyChecker {
                 notes: [DiagnosticNote("add auth.peer-public-key or auth.peer-certificate")])
         }
         if !methods.contains(.digitalSignature) {
-            for key in ["signature-hashes", "rsa-padding"] {
+            for key: StaticString in ["signature-hashes", "rsa-padding"] {
                 guard let entry = fields[key] else { continue }
                 error(
                     .signatureOptionUnused, "'\(key)' applies only to the digital-signature method",
@@ -157,7 +158,8 @@ extension PolicyChecker {
     /// A literal, `{ env: NAME }` or `{ file: path }`.
     private mutating func presharedKey(_ node: YAMLNode) -> Located<PresharedKey>? {
         switch node.content {
-        case .scalar(let text, _):
+        case .scalar:
+            let text = node.text
             guard !node.isEmptyPlainScalar else {
                 wrongType(node, expected: "a key, { env: NAME } or { file: path }", for: "psk")
                 return nil
@@ -172,7 +174,7 @@ extension PolicyChecker {
                 return nil
             }
         case .mapping:
-            guard let fields = fields(node, of: "psk", allowed: ["env", "file"]) else { return nil }
+            guard let fields = fields(node, of: "psk", allowed: Self.pskKeys) else { return nil }
             if let env = fields["env"], let file = fields["file"] {
                 error(
                     .conflictingKeys, "'psk' takes 'env' or 'file', not both", at: file.keySpan,
@@ -204,7 +206,7 @@ extension PolicyChecker {
         case .sequence(let items):
             for item in items { markSecret(item) }
         case .mapping(let entries):
-            for entry in entries where entry.key != "env" && entry.key != "file" {
+            for entry in entries where !entry.keyIs("env") && !entry.keyIs("file") {
                 markSecret(entry.value)
             }
         }
@@ -226,5 +228,24 @@ extension PolicyChecker {
             out.append(Located(hash, at: text.span))
         }
         return out
+    }
+}
+
+/// The methods of both sides, asked as a set is (two values need no hashing).
+private struct MethodPair {
+    let local: AuthMethod
+    let remote: AuthMethod
+
+    func contains(_ method: AuthMethod) -> Bool { local == method || remote == method }
+}
+
+extension AuthMethod {
+    /// Whether IKE `version` has this method (`versions` without building a set).
+    func exists(in version: IKEVersion) -> Bool {
+        switch self {
+        case .psk, .pubkey, .rsa, .ecdsa: return true
+        case .digitalSignature, .null: return version == .v2
+        case .rsaEncryption, .rsaEncryptionRevised: return version == .v1
+        }
     }
 }

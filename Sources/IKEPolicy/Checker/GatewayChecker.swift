@@ -2,8 +2,8 @@ import IKECore
 import IKEDiagnostics
 
 extension PolicyChecker {
-    static let gatewayKeys = ["name", "address", "id", "credentials"]
-    static let credentialKeys = ["certificate", "private-key", "trust", "public-key"]
+    static let gatewayKeys: FieldNames = ["name", "address", "id", "credentials"]
+    static let credentialKeys: FieldNames = ["certificate", "private-key", "trust", "public-key"]
 
     /// The `gateway:` section.
     mutating func checkGateway(_ entry: YAMLEntry) -> Gateway? {
@@ -71,9 +71,9 @@ extension PolicyChecker {
         guard let fields = fields(entry.value, of: "credentials", allowed: Self.credentialKeys)
         else { return nil }
         var failed = false
-        func one(_ key: String, _ checker: inout PolicyChecker) -> Located<FileReference>? {
+        func one(_ key: StaticString, _ checker: inout PolicyChecker) -> Located<FileReference>? {
             guard let node = fields[key]?.value else { return nil }
-            let file = checker.fileReference(node, for: key)
+            let file = checker.fileReference(node, for: key.description)
             if file == nil { failed = true }
             return file
         }

@@ -1,7 +1,7 @@
 import IKEDiagnostics
 
 extension PolicyChecker {
-    static let lintKeys = ["profile", "rules"]
+    static let lintKeys: FieldNames = ["profile", "rules"]
     static let ruleSeverities = ["error", "warning", "note", "off"]
 
     /// The `lint:` section: a profile and rule severity overrides. Nil after an error.

@@ -2,7 +2,9 @@ import IKECore
 import IKEDiagnostics
 
 extension PolicyChecker {
-    static let peerKeys = ["address", "id", "local-id", "ike", "auth", "phase1", "phase2"]
+    static let peerKeys: FieldNames = [
+        "address", "id", "local-id", "ike", "auth", "phase1", "phase2",
+    ]
 
     /// The `peers:` map, then the checks across peers (addresses and identities must not
     /// repeat). Nil when any peer failed.
@@ -16,6 +18,7 @@ extension PolicyChecker {
             return nil
         }
         var peers: [Peer] = []
+        peers.reserveCapacity(entries.count)
         var failed = false
         for peerEntry in entries {
             if let peer = checkPeer(peerEntry, gateway: gateway) {
@@ -30,7 +33,8 @@ extension PolicyChecker {
 
     private mutating func checkPeer(_ entry: YAMLEntry, gateway: Gateway?) -> Peer? {
         let nameOK = checkName(entry.key, at: entry.keySpan, kind: "peer")
-        let what = "peer '\(entry.key)'"
+        // Named in messages only, so written out only when one is.
+        lazy var what = "peer '\(entry.key)'"
         guard let fields = fields(entry.value, of: what, allowed: Self.peerKeys) else { return nil }
         let owner = entry.keySpan
 
@@ -86,11 +90,12 @@ extension PolicyChecker {
 
     /// `any`, an address, a prefix, a range, or a list of those.
     private mutating func peerAddress(_ node: YAMLNode) -> Located<PeerAddress>? {
-        if node.scalarText == "any" { return Located(.any, at: node.span) }
+        if node.textIs("any") { return Located(.any, at: node.span) }
         guard let items = oneOrMany(node, for: "address", expected: "an address or a list") else {
             return nil
         }
         var entries: [Located<AddressEntry>] = []
+        entries.reserveCapacity(items.count)
         var failed = false
         for item in items {
             guard let text = string(item, for: "address") else {
@@ -127,33 +132,40 @@ extension PolicyChecker {
     /// No two peers may share an address entry or an identity: a responder could not tell
     /// them apart, and pairing two policies would be ambiguous.
     private mutating func checkDistinct(_ peers: [Peer]) {
-        var addresses: [AddressEntry: (String, SourceSpan)] = [:]
-        var identities: [Identity: (String, SourceSpan)] = [:]
-        for peer in peers {
+        // The first peer of each address and identity, as its position and place: one
+        // hash per entry (the first is put back on a repeat, which is rare).
+        var addresses: [AddressEntry: (Int, SourceSpan)] = [:]
+        var identities: [Identity: (Int, SourceSpan)] = [:]
+        addresses.reserveCapacity(peers.count)
+        identities.reserveCapacity(peers.count)
+        for (position, peer) in peers.enumerated() {
             if case .entries(let entries) = peer.address.value {
                 for entry in entries {
-                    if let (other, span) = addresses[entry.value] {
-                        error(
-                            .duplicatePeerAddress,
-                            "peer '\(peer.name.value)' has the same address '\(entry.value)' as "
-                                + "peer '\(other)'",
-                            at: entry.span,
-                            notes: [DiagnosticNote("'\(other)' uses it here", at: span)])
-                    } else {
-                        addresses[entry.value] = (peer.name.value, entry.span)
-                    }
+                    guard
+                        let (first, span) = addresses.updateValue(
+                            (position, entry.span), forKey: entry.value)
+                    else { continue }
+                    addresses[entry.value] = (first, span)
+                    let other = peers[first].name.value
+                    error(
+                        .duplicatePeerAddress,
+                        "peer '\(peer.name.value)' has the same address '\(entry.value)' as "
+                            + "peer '\(other)'",
+                        at: entry.span,
+                        notes: [DiagnosticNote("'\(other)' uses it here", at: span)])
                 }
             }
-            guard let identity = peer.remoteIdentity else { continue }
-            if let (other, span) = identities[identity.value] {
-                error(
-                    .duplicatePeerIdentity,
-                    "peer '\(peer.name.value)' has the same id '\(identity.value)' as peer "
-                        + "'\(other)'",
-                    at: identity.span, notes: [DiagnosticNote("'\(other)' uses it here", at: span)])
-            } else {
-                identities[identity.value] = (peer.name.value, identity.span)
-            }
+            guard let identity = peer.remoteIdentity,
+                let (first, span) = identities.updateValue(
+                    (position, identity.span), forKey: identity.value)
+            else { continue }
+            identities[identity.value] = (first, span)
+            let other = peers[first].name.value
+            error(
+                .duplicatePeerIdentity,
+                "peer '\(peer.name.value)' has the same id '\(identity.value)' as peer "
+                    + "'\(other)'",
+                at: identity.span, notes: [DiagnosticNote("'\(other)' uses it here", at: span)])
         }
     }
 }

@@ -2,8 +2,14 @@ import IKECore
 import IKEDiagnostics
 
 extension PolicyChecker {
-    static let phase1Keys = ["mode", "proposals", "lifetime", "lifetime-check", "proposal-order"]
-    static let phase2Keys = ["protocol", "mode", "local-ts", "remote-ts", "proposals", "lifetime"]
+    static let phase1Keys: FieldNames = [
+        "mode", "proposals", "lifetime", "lifetime-check", "proposal-order",
+    ]
+    static let phase1LifetimeKeys: FieldNames = ["time", "bytes"]
+    static let phase2LifetimeKeys: FieldNames = ["time", "bytes", "packets"]
+    static let phase2Keys: FieldNames = [
+        "protocol", "mode", "local-ts", "remote-ts", "proposals", "lifetime",
+    ]
 
     /// A peer's `phase1:`. `version` is nil when the peer's `ike:` was invalid.
     mutating func checkPhase1(_ entry: YAMLEntry, version: IKEVersion?) -> Phase1? {
@@ -63,6 +69,7 @@ extension PolicyChecker {
             return nil
         }
         var out: [Phase2Entry] = []
+        out.reserveCapacity(entries.count)
         var failed = false
         for child in entries {
             if let checked = phase2Entry(
@@ -81,7 +88,8 @@ extension PolicyChecker {
         peerAddress: Located<PeerAddress>?
     ) -> Phase2Entry? {
         let nameOK = checkName(entry.key, at: entry.keySpan, kind: "phase 2 entry")
-        let what = "phase 2 entry '\(entry.key)'"
+        // Named in messages only, so written out only when one is.
+        lazy var what = "phase 2 entry '\(entry.key)'"
         guard let fields = fields(entry.value, of: what, allowed: Self.phase2Keys) else {
             return nil
         }
@@ -131,7 +139,7 @@ extension PolicyChecker {
             guard let seconds = duration(node, for: "lifetime") else { return nil }
             return Lifetime(seconds: seconds, bytes: nil, packets: nil, span: node.span)
         }
-        let allowed = phase2 ? ["time", "bytes", "packets"] : ["time", "bytes"]
+        let allowed = phase2 ? Self.phase2LifetimeKeys : Self.phase1LifetimeKeys
         let explain = phase2 ? [:] : ["packets": "a packet limit applies to phase 2 SAs only"]
         guard let fields = fields(node, of: "lifetime", allowed: allowed, explain: explain) else {
             return nil
@@ -154,6 +162,9 @@ extension PolicyChecker {
     }
 
     private mutating func duration(_ node: YAMLNode, for what: String) -> Located<Int>? {
+        if node.isScalar, let seconds = node.withUTF8(QuickSyntax.seconds) {
+            return Located(seconds, at: node.span)
+        }
         guard let text = string(node, for: what) else { return nil }
         switch DurationSyntax.read(text.value) {
         case .seconds(let seconds):
@@ -174,6 +185,9 @@ extension PolicyChecker {
     }
 
     private mutating func size(_ node: YAMLNode, for what: String) -> Located<UInt64>? {
+        if node.isScalar, let bytes = node.withUTF8(QuickSyntax.bytes) {
+            return Located(bytes, at: node.span)
+        }
         guard let text = string(node, for: what) else { return nil }
         switch SizeSyntax.read(text.value) {
         case .bytes(let bytes):

@@ -36,6 +36,10 @@ struct PolicyChecker {
     var writtenSets: [String: [WrittenProposal]] = [:]
     /// The sets' names in file order, for suggestions.
     var setNames: [String] = []
+    /// Proposals, sets and transform names already read.
+    var memo = ProposalMemo()
+    /// Selectors already read, by their text.
+    var selectors: [String: TrafficSelector] = [:]
 
     init(path: String, baseDirectory: String) {
         self.path = path

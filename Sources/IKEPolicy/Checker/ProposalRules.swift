@@ -19,6 +19,11 @@ extension PolicyChecker {
         _ written: WrittenProposal, protocolID: SecurityProtocol, version: IKEVersion
     ) -> PolicyProposal? {
         guard written.isComplete else { return nil }
+
+        // A proposal with the same transforms, typed before for the same use without an
+        // error, types the same way: only its places differ.
+        let key = ProposalMemo.TypingKey(written, protocolID: protocolID, version: version)
+        if let template = memo.templates[key] { return template.instantiate(written) }
         let errorsBefore = errorTotal
 
         // Every transform must be one ikec can run.
@@ -47,7 +52,9 @@ extension PolicyChecker {
                 notes: [DiagnosticNote("write either 'none' (no PFS) or the groups")])
         }
         guard errorTotal == errorsBefore else { return nil }
-        return build(written, lists, protocolID: protocolID, version: version)
+        let template = build(written, lists, protocolID: protocolID, version: version)
+        memo.templates[key] = template
+        return template.instantiate(written)
     }
 
     private func sort(_ written: WrittenProposal, protocolID: SecurityProtocol) -> Sorted {
@@ -295,18 +302,18 @@ extension PolicyChecker {
         }
     }
 
-    /// The typed proposal: IKECore's `Proposal`, the located transforms and, for IKEv1,
-    /// the expansion into one transform per combination.
+    /// The typed proposal: IKECore's `Proposal`, the transforms with the elements that
+    /// named them and, for IKEv1, the expansion into one transform per combination.
     private func build(
         _ written: WrittenProposal, _ lists: Sorted, protocolID: SecurityProtocol,
         version: IKEVersion
-    ) -> PolicyProposal {
-        var prfs = lists.prf.map { ($0.0, $0.1.span) }
+    ) -> ProposalMemo.Template {
+        var prfs = lists.prf.map { ($0.0, $0.1.index) }
         if protocolID == .ike && prfs.isEmpty {
             // strongSwan: each integrity algorithm of an IKE proposal also names its PRF.
             for (integrity, element) in lists.integrity {
                 if let prf = Self.impliedPRF(integrity), !prfs.contains(where: { $0.0 == prf }) {
-                    prfs.append((prf, element.span))
+                    prfs.append((prf, element.index))
                 }
             }
         }
@@ -314,12 +321,12 @@ extension PolicyChecker {
             protocolID: protocolID, encryption: lists.encryption.map(\.0), prf: prfs.map(\.0),
             integrity: lists.integrity.map(\.0), dhGroups: lists.groups.map(\.0),
             esn: lists.esn.map(\.0))
-        var located: [Located<Transform>] = []
-        located += lists.encryption.map { Located(.encryption($0.0), at: $0.1.span) }
-        located += prfs.map { Located(.prf($0.0), at: $0.1) }
-        located += lists.integrity.map { Located(.integrity($0.0), at: $0.1.span) }
-        located += lists.groups.map { Located(.dhGroup($0.0), at: $0.1.span) }
-        located += lists.esn.map { Located(.esn($0.0), at: $0.1.span) }
+        var named: [ProposalMemo.Named] = []
+        named += lists.encryption.map { .init(transform: .encryption($0.0), element: $0.1.index) }
+        named += prfs.map { .init(transform: .prf($0.0), element: $0.1) }
+        named += lists.integrity.map { .init(transform: .integrity($0.0), element: $0.1.index) }
+        named += lists.groups.map { .init(transform: .dhGroup($0.0), element: $0.1.index) }
+        named += lists.esn.map { .init(transform: .esn($0.0), element: $0.1.index) }
 
         var phase1: [IKEv1Phase1Transform] = []
         var phase2: [IKEv1Phase2Transform] = []
@@ -330,9 +337,8 @@ extension PolicyChecker {
                 phase2 = IKEv1Expansion.phase2(proposal)
             }
         }
-        return PolicyProposal(
-            proposal: proposal, transforms: located, span: written.span, written: written.written,
-            ikev1Phase1: phase1, ikev1Phase2: phase2)
+        return ProposalMemo.Template(
+            proposal: proposal, transforms: named, ikev1Phase1: phase1, ikev1Phase2: phase2)
     }
 
     /// The PRF strongSwan adds for an integrity algorithm in an IKE proposal.

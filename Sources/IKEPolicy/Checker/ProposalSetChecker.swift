@@ -33,7 +33,8 @@ extension PolicyChecker {
     ) -> ProposalList? {
         let allowPFS = protocolID != .ike
         switch node.content {
-        case .scalar(let name, _):
+        case .scalar:
+            let name = node.text
             guard !node.isEmptyPlainScalar else {
                 wrongType(node, expected: "a proposal set name or a list", for: "proposals")
                 return nil
@@ -42,11 +43,9 @@ extension PolicyChecker {
                 unknownSet(name, at: node.span)
                 return nil
             }
-            guard let version else { return nil }
-            let typed = written.compactMap {
-                typedProposal($0, protocolID: protocolID, version: version)
-            }
-            guard typed.count == written.count, !typed.isEmpty else { return nil }
+            guard let version,
+                let typed = typedSet(name, written, protocolID: protocolID, version: version)
+            else { return nil }
             return ProposalList(
                 proposals: typed, setName: Located(name, at: node.span), span: node.span)
         case .sequence(let items):
@@ -55,6 +54,7 @@ extension PolicyChecker {
                 return nil
             }
             var typed: [PolicyProposal] = []
+            typed.reserveCapacity(items.count)
             var failed = false
             for item in items {
                 if let name = item.scalarText, writtenSets[name] != nil {

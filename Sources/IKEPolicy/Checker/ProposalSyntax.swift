@@ -2,17 +2,20 @@ import IKECore
 import IKEDiagnostics
 
 extension PolicyChecker {
-    static let proposalMapKeys = ["encryption", "integrity", "prf", "dh", "esn"]
+    static let proposalMapKeys: FieldNames = ["encryption", "integrity", "prf", "dh", "esn"]
+    static let phase2ProposalMapKeys: FieldNames = [
+        "encryption", "integrity", "prf", "dh", "esn", "pfs",
+    ]
 
     /// Reads one proposal (a keyword string or a map) without applying any context rules.
     mutating func writtenProposal(_ node: YAMLNode, allowPFS: Bool) -> WrittenProposal? {
         switch node.content {
-        case .scalar(let text, let style):
+        case .scalar(let style):
             guard !node.isEmptyPlainScalar else {
                 wrongType(node, expected: "a proposal string or map", for: "proposals")
                 return nil
             }
-            return keywordProposal(text, style: style, node: node)
+            return keywordProposal(node.text, style: style, node: node)
         case .mapping:
             return mapProposal(node, allowPFS: allowPFS)
         case .sequence:
@@ -28,12 +31,22 @@ extension PolicyChecker {
         var proposal = WrittenProposal(
             span: node.span, written: text, textSpan: textSpan, elements: [], pfsKey: nil,
             isComplete: true)
+        if let tokens = memo.keywords[text] {
+            proposal.elements = tokens.enumerated().map { index, token in
+                .init(
+                    item: token.item, text: token.text,
+                    span: Self.subspan(textSpan, offset: token.offset, length: token.length)
+                        ?? node.span,
+                    index: index)
+            }
+            return proposal
+        }
+        var tokens: [ProposalMemo.Token] = []
         var offset = 0
         for token in text.split(separator: "-", omittingEmptySubsequences: false) {
-            let tokenSpan =
-                Self.subspan(textSpan, offset: offset, length: token.unicodeScalars.count)
-                ?? node.span
-            offset += token.unicodeScalars.count + 1
+            let length = token.unicodeScalars.count
+            let tokenSpan = Self.subspan(textSpan, offset: offset, length: length) ?? node.span
+            defer { offset += length + 1 }
             guard !token.isEmpty else {
                 error(
                     .malformedProposal, "proposal '\(text)' has an empty part between dashes",
@@ -42,16 +55,24 @@ extension PolicyChecker {
                 continue
             }
             if let item = resolve(String(token), span: tokenSpan, slot: nil) {
-                proposal.elements.append(.init(item: item, text: String(token), span: tokenSpan))
+                proposal.elements.append(
+                    .init(
+                        item: item, text: String(token), span: tokenSpan,
+                        index: proposal.elements.count))
+                tokens.append(
+                    ProposalMemo.Token(
+                        item: item, text: String(token), offset: offset, length: length))
             } else {
                 proposal.isComplete = false
             }
         }
+        // A string read without an error reads the same way wherever it is written.
+        if proposal.isComplete { memo.keywords[text] = tokens }
         return proposal
     }
 
     private mutating func mapProposal(_ node: YAMLNode, allowPFS: Bool) -> WrittenProposal? {
-        let allowed = Self.proposalMapKeys + (allowPFS ? ["pfs"] : [])
+        let allowed = allowPFS ? Self.phase2ProposalMapKeys : Self.proposalMapKeys
         let explain = allowPFS ? [:] : ["pfs": "'pfs' is phase 2's name for 'dh'"]
         guard let fields = fields(node, of: "a proposal", allowed: allowed, explain: explain)
         else { return nil }
@@ -64,12 +85,14 @@ extension PolicyChecker {
                 notes: [DiagnosticNote("'dh' is set here", at: dh.keySpan)])
             proposal.isComplete = false
         }
-        let slots: [(String, TransformType)] = [
+        let slots: [(StaticString, TransformType)] = [
             ("encryption", .encryption), ("prf", .prf), ("integrity", .integrity), ("dh", .dhGroup),
             ("pfs", .dhGroup), ("esn", .esn),
         ]
-        for (key, type) in slots {
-            guard let entry = fields[key], allowed.contains(key) else { continue }
+        for (name, type) in slots {
+            guard let entry = fields[name] else { continue }
+            let key = name.description
+            guard allowed.contains(key) else { continue }
             if key == "pfs" { proposal.pfsKey = entry.keySpan }
             guard
                 let items = oneOrMany(entry.value, for: key, expected: "a name or a list of names")
@@ -78,13 +101,17 @@ extension PolicyChecker {
                 continue
             }
             for item in items {
-                guard case .scalar(let text, _) = item.content, !item.isEmptyPlainScalar else {
+                guard item.isScalar, !item.isEmptyPlainScalar else {
                     wrongType(item, expected: "an algorithm name", for: key)
                     proposal.isComplete = false
                     continue
                 }
+                let text = item.text
                 if let resolved = resolve(text, span: item.span, slot: type) {
-                    proposal.elements.append(.init(item: resolved, text: text, span: item.span))
+                    proposal.elements.append(
+                        .init(
+                            item: resolved, text: text, span: item.span,
+                            index: proposal.elements.count))
                 } else {
                     proposal.isComplete = false
                 }
@@ -99,6 +126,16 @@ extension PolicyChecker {
 
     /// A name, or under a map key also a number; reports what fails.
     private mutating func resolve(_ text: String, span: SourceSpan, slot: TransformType?)
+        -> WrittenProposal.Item?
+    {
+        let key = ProposalMemo.NameKey(text: text, slot: slot)
+        if let known = memo.names[key] { return known }
+        let item = resolveOnce(text, span: span, slot: slot)
+        if let item { memo.names[key] = item }
+        return item
+    }
+
+    private mutating func resolveOnce(_ text: String, span: SourceSpan, slot: TransformType?)
         -> WrittenProposal.Item?
     {
         var lookup = TransformNames.name(text)
@@ -185,7 +222,7 @@ extension PolicyChecker {
         let width = span.end.column - span.start.column
         guard width == text.unicodeScalars.count + 2 * quote else { return nil }
         return SourceSpan(
-            path: span.path,
+            file: span.file,
             start: SourceLocation(line: span.start.line, column: span.start.column + quote),
             end: SourceLocation(line: span.end.line, column: span.end.column - quote))
     }
@@ -195,7 +232,7 @@ extension PolicyChecker {
         guard let span else { return nil }
         let start = span.start.column + offset
         return SourceSpan(
-            path: span.path, start: SourceLocation(line: span.start.line, column: start),
+            file: span.file, start: SourceLocation(line: span.start.line, column: start),
             end: SourceLocation(line: span.start.line, column: start + max(length, 0)))
     }
 }

@@ -1,53 +1,26 @@
 import IKEDiagnostics
 
-/// A mapping's entries by key, after unknown keys were reported.
-struct FieldMap {
-    let node: YAMLNode
-    let entries: [YAMLEntry]
-    /// Allowed keys that an unknown key was reported as a likely misspelling of; their
-    /// absence is not reported again.
-    var suggested: Set<String> = []
-    /// A key index for large mappings; small ones (most of a policy) are scanned, which
-    /// costs less than hashing.
-    private let index: [String: YAMLEntry]?
-
-    init(node: YAMLNode, entries: [YAMLEntry]) {
-        self.node = node
-        self.entries = entries
-        guard entries.count > 8 else {
-            index = nil
-            return
-        }
-        var index: [String: YAMLEntry] = [:]
-        index.reserveCapacity(entries.count)
-        for entry in entries { index[entry.key] = entry }
-        self.index = index
-    }
-
-    subscript(key: String) -> YAMLEntry? {
-        if let index { return index[key] }
-        return entries.first { $0.key == key }
-    }
-}
-
 extension PolicyChecker {
     /// The node as a mapping with only the `allowed` keys; unknown keys are reported with
     /// the closest allowed key. `what` names the section in messages ("gateway").
     mutating func fields(
-        _ node: YAMLNode, of what: String, allowed: [String],
+        _ node: YAMLNode, of what: @autoclosure () -> String, allowed: FieldNames,
         explain: [String: String] = [:]
     ) -> FieldMap? {
         guard case .mapping(let entries) = node.content else {
-            wrongType(node, expected: "a mapping", for: what)
+            wrongType(node, expected: "a mapping", for: what())
             return nil
         }
-        var map = FieldMap(node: node, entries: entries)
-        for entry in entries where !allowed.contains(entry.key) {
+        var map = FieldMap(entries: entries)
+        var next = 0
+        while let position = entries.firstKey(notIn: allowed.probes, from: next) {
+            let entry = entries[position]
             if let guess = unknownKey(
-                entry, in: what, allowed: allowed, explain: explain[entry.key])
+                entry, in: what(), allowed: allowed.names, explain: explain[entry.key])
             {
-                map.suggested.insert(guess)
+                map.suggested.append(guess)
             }
+            next = position + 1
         }
         return map
     }
@@ -76,13 +49,14 @@ extension PolicyChecker {
     }
 
     /// The entry for a required key, or a "missing key" error at `owner`.
-    mutating func required(_ fields: FieldMap, _ key: String, in what: String, owner: SourceSpan)
-        -> YAMLEntry?
-    {
+    mutating func required(
+        _ fields: FieldMap, _ key: StaticString, in what: @autoclosure () -> String,
+        owner: SourceSpan
+    ) -> YAMLEntry? {
         if let entry = fields[key] { return entry }
         // A misspelt key was already reported with this key as its suggestion.
-        guard !fields.suggested.contains(key) else { return nil }
-        error(.missingKey, "missing key '\(key)' in \(what)", at: owner)
+        guard !fields.wasSuggested(key) else { return nil }
+        error(.missingKey, "missing key '\(key)' in \(what())", at: owner)
         return nil
     }
 
@@ -94,28 +68,28 @@ extension PolicyChecker {
 
     /// A non-empty scalar's raw text; plain `no`, `on`, `0x10` stay text.
     mutating func string(_ node: YAMLNode, for what: String) -> Located<String>? {
-        guard case .scalar(let text, _) = node.content, !node.isEmptyPlainScalar else {
+        guard node.isScalar, !node.isEmptyPlainScalar else {
             wrongType(node, expected: "a string", for: what)
             return nil
         }
-        return Located(text, at: node.span)
+        return Located(node.text, at: node.span)
     }
 
     /// One value or a list of them: the elements, or nil after a type error.
-    mutating func oneOrMany(_ node: YAMLNode, for what: String, expected: String) -> [YAMLNode]? {
+    mutating func oneOrMany(_ node: YAMLNode, for what: String, expected: String) -> YAMLItems? {
         switch node.content {
         case .scalar:
             if node.isEmptyPlainScalar {
                 wrongType(node, expected: expected, for: what)
                 return nil
             }
-            return [node]
+            return YAMLItems(single: node)
         case .sequence(let items):
             guard !items.isEmpty else {
                 error(.emptyCollection, "'\(what)' needs at least one entry", at: node.span)
                 return nil
             }
-            return items
+            return YAMLItems(items)
         case .mapping:
             wrongType(node, expected: expected, for: what)
             return nil
@@ -152,10 +126,11 @@ extension PolicyChecker {
     mutating func integer(
         _ node: YAMLNode, for what: String, id: PolicyDiagnosticID = .invalidInteger
     ) -> Located<UInt64>? {
-        guard case .scalar(let text, let style) = node.content, !node.isEmptyPlainScalar else {
+        guard case .scalar(let style) = node.content, !node.isEmptyPlainScalar else {
             wrongType(node, expected: "an integer", for: what)
             return nil
         }
+        let text = node.text
         if style != .plain {
             var fixIts: [FixIt] = []
             if IntegerSyntax.parse(text) != nil {

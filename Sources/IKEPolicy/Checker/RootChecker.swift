@@ -2,7 +2,7 @@ import IKECore
 import IKEDiagnostics
 
 extension PolicyChecker {
-    static let rootKeys = ["ikec", "gateway", "proposals", "lint", "peers"]
+    static let rootKeys: FieldNames = ["ikec", "gateway", "proposals", "lint", "peers"]
 
     /// The top level: `ikec`, `gateway`, `proposals`, `lint`, `peers`.
     mutating func checkRoot(_ root: YAMLNode) -> Parts? {

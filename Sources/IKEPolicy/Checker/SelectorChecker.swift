@@ -2,19 +2,20 @@ import IKECore
 import IKEDiagnostics
 
 extension PolicyChecker {
-    static let selectorKeys = ["net", "protocol", "ports"]
+    static let selectorKeys: FieldNames = ["net", "protocol", "ports"]
 
     /// `local-ts` or `remote-ts`: one selector or a list. Nil after an error.
     mutating func selectorList(_ node: YAMLNode, for what: String) -> SelectorList? {
-        let items: [YAMLNode]
+        let items: YAMLItems
         if case .mapping = node.content {
-            items = [node]
+            items = YAMLItems(single: node)
         } else if let many = oneOrMany(node, for: what, expected: "a selector or a list") {
             items = many
         } else {
             return nil
         }
         var selectors: [Located<TrafficSelector>] = []
+        selectors.reserveCapacity(items.count)
         var failed = false
         for item in items {
             if let selector = self.selector(item, for: what) {
@@ -42,6 +43,16 @@ extension PolicyChecker {
 
     /// strongSwan's form: `10.1.0.0/16`, `10.1.0.0/16[tcp/443]`, `[udp/1000-2000]`, `[icmp]`.
     private mutating func stringSelector(_ text: Located<String>) -> Located<TrafficSelector>? {
+        if let known = selectors[text.value] { return Located(known, at: text.span) }
+        var bytes = text.value
+        let quick = bytes.withUTF8(QuickSyntax.selector)
+        guard let selector = quick ?? generalSelector(text)?.value else { return nil }
+        // The same text always reads the same way: a policy repeats its selectors.
+        selectors[text.value] = selector
+        return Located(selector, at: text.span)
+    }
+
+    mutating func generalSelector(_ text: Located<String>) -> Located<TrafficSelector>? {
         var addressPart = text.value
         var protocolPart: String?
         if let open = text.value.firstIndex(of: "[") {

@@ -11,6 +11,13 @@ enum AddressSyntax {
 
     /// `198.51.100.1`, `198.51.100.0/24` or `198.51.100.1-198.51.100.9`.
     static func entry(_ text: String) -> Result<AddressEntry, Problem> {
+        var bytes = text
+        if let entry = bytes.withUTF8(QuickSyntax.addressEntry) { return .success(entry) }
+        return generalEntry(text)
+    }
+
+    /// `entry` without the byte-level reader: the definition it agrees with.
+    static func generalEntry(_ text: String) -> Result<AddressEntry, Problem> {
         if text.utf8.contains(UInt8(ascii: "/")) { return network(text).map { .network($0) } }
         if text.utf8.contains(UInt8(ascii: "-")), let dash = text.firstIndex(of: "-") {
             return range(String(text[..<dash]), String(text[text.index(after: dash)...]))

@@ -20,13 +20,15 @@ enum IdentitySyntax {
     static let prefixes = ["fqdn", "ipv4", "ipv6", "email", "dn", "keyid"]
 
     static func parse(_ text: String) -> Result<(Identity, Inference), Problem> {
-        if let colon = text.firstIndex(of: ":"), IPAddress(text) == nil {
+        if let colon = firstColon(text) {
             let prefix = String(text[..<colon])
-            let value = String(text[text.index(after: colon)...])
+            // No type prefix begins like an IPv6 address ("fqdn:" stops at its 'q'), so a
+            // typed value is never an address written without a type.
             if prefixes.contains(prefix) {
+                let value = String(text[text.index(after: colon)...])
                 return typed(prefix: prefix, value: value).map { ($0, .none) }
             }
-            if prefix.allSatisfy({ $0.isLetter }) && !prefix.isEmpty {
+            if IPAddress(text) == nil, prefix.allSatisfy({ $0.isLetter }) && !prefix.isEmpty {
                 return .failure(
                     Problem(
                         id: .unknownIdentityType, message: "unknown identity type '\(prefix):'",
@@ -34,6 +36,13 @@ enum IdentitySyntax {
             }
         }
         return bare(text).map { ($0, .inferred($0)) }
+    }
+
+    /// The first `:`, found by bytes in ASCII text (where every byte is a character).
+    private static func firstColon(_ text: String) -> String.Index? {
+        let utf8 = text.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return text.firstIndex(of: ":") }
+        return utf8.firstIndex(of: UInt8(ascii: ":"))
     }
 
     /// strongSwan's reading of a value without a type: an address, `@name` as an FQDN,
@@ -95,7 +104,7 @@ enum IdentitySyntax {
 
     /// Letters, digits, `-`, `_` and `*` in dot-separated labels of at most 63 octets.
     static func isHostName(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
+        let bytes = text.utf8
         guard !bytes.isEmpty, bytes.count <= 253 else { return false }
         var label = 0
         for byte in bytes {

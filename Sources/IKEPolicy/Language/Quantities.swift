@@ -59,6 +59,13 @@ enum DurationSyntax {
     static let units: [Character: Int] = ["s": 1, "m": 60, "h": 3600, "d": 86400]
 
     static func read(_ text: String) -> Reading {
+        var bytes = text
+        if let seconds = bytes.withUTF8(QuickSyntax.seconds) { return .seconds(seconds) }
+        return generalRead(text)
+    }
+
+    /// `read` without the byte-level reader: the definition it agrees with.
+    static func generalRead(_ text: String) -> Reading {
         var digits = Substring(text)
         var factor = 1
         if let last = digits.last, let unit = units[last] {
@@ -112,6 +119,13 @@ enum SizeSyntax {
     ]
 
     static func read(_ text: String) -> Reading {
+        var bytes = text
+        if let size = bytes.withUTF8(QuickSyntax.bytes) { return .bytes(size) }
+        return generalRead(text)
+    }
+
+    /// `read` without the byte-level reader: the definition it agrees with.
+    static func generalRead(_ text: String) -> Reading {
         var digits = Substring(text)
         var factor: UInt64 = 1
         for (unit, value) in units where digits.hasSuffix(unit) {

@@ -15,6 +15,8 @@ struct WrittenProposal: Sendable {
         /// The name as written (`aes256gcm16`, `ENCR_AES_CBC_256`, `20/256`).
         let text: String
         let span: SourceSpan
+        /// The element's position in `elements`.
+        let index: Int
     }
 
     /// The string or map.

@@ -32,8 +32,7 @@ struct LoadPipeline {
             checked = output
         }
 
-        let comments = SuppressionScanner(path: path, text: text, scalarSpans: yaml.scalarSpans)
-            .scan()
+        let comments = SuppressionScanner(path: path, bytes: bytes, tree: yaml.tree).scan()
         diagnostics += comments.diagnostics
 
         let source: SourceFile
@@ -43,7 +42,8 @@ struct LoadPipeline {
             source = SecretMask.lexicallyMasked(text: text, path: path)
         }
 
-        let ordered = Self.deduplicated(Diagnostic.sorted(diagnostics))
+        // A proposal set used by two peers reports its problem once.
+        let ordered = Diagnostic.sortedUnique(diagnostics)
         var policy: CheckedPolicy?
         if let parts = checked?.parts, !ordered.contains(where: { $0.severity == .error }) {
             policy = CheckedPolicy(
@@ -87,11 +87,5 @@ struct LoadPipeline {
             }
         }
         return out
-    }
-
-    /// Drops exact repeats (a proposal set used by two peers reports its problem once).
-    static func deduplicated(_ sorted: [Diagnostic]) -> [Diagnostic] {
-        var seen = Set<Diagnostic>()
-        return sorted.filter { seen.insert($0).inserted }
     }
 }

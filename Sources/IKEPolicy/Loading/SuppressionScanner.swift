@@ -1,5 +1,11 @@
 import IKEDiagnostics
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Finds `# ikec: ignore[ID, ...] reason` comments. libyaml drops comments, so this scans
 /// the text for `#` that starts a comment: at the start of a line or after whitespace, and
 /// not inside a scalar the parser reported.
@@ -10,54 +16,78 @@ struct SuppressionScanner {
     }
 
     let path: String
-    let text: String
-    /// Every scalar's place, in document order.
-    let scalarSpans: [SourceSpan]
+    /// The file's UTF-8 text.
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// The YAML nodes read, whose scalars' places tell a `#` in a scalar from a comment.
+    let tree: YAMLTree?
 
     func scan() -> Output {
         var output = Output()
-        let bytes = Array(text.utf8)
-        var lines: [Range<Int>] = []
-        var lineStart = 0
-        for index in bytes.indices where bytes[index] == 0x0A {
-            lines.append(lineStart..<index)
-            lineStart = index + 1
-        }
-        lines.append(lineStart..<bytes.count)
+        var line = LineCursor()
+        var scalarSpans: [SourceSpan]?
 
-        // Only lines holding `#` followed by `ikec:` are decoded; the rest is a byte scan.
-        for (offset, range) in lines.enumerated() where Self.mayHoldSuppression(bytes[range]) {
-            let number = offset + 1
-            let line = String(decoding: bytes[range], as: UTF8.self)
-            let scalars = Array(line.unicodeScalars)
-            guard let hash = commentStart(scalars, line: number) else { continue }
-            let comment = String(String.UnicodeScalarView(scalars[(hash + 1)...]))
-            let body = comment.drop { $0 == " " }
-            guard body.hasPrefix("ikec:") else { continue }
-            let alone = scalars[..<hash].allSatisfy { $0 == " " || $0 == "\t" }
-            let target = alone ? nextContentLine(after: offset, in: lines, bytes: bytes) : number
-            let span = SourceSpan(
-                path: path, start: SourceLocation(line: number, column: hash + 1),
-                end: SourceLocation(line: number, column: scalars.count + 1))
-            let bodyColumn = hash + 2 + (comment.count - body.count)
-            parse(
-                String(body.dropFirst(5)), column: bodyColumn + 5, line: number, span: span,
-                target: target, into: &output)
+        // Only lines holding `#` followed by `ikec:` are decoded; `memchr` finds the
+        // candidates, so a file without such comments costs one pass over its bytes.
+        var from = 0
+        while let hash = nextHash(from: from) {
+            from = hash + 1
+            guard Self.startsSuppression(bytes, afterHash: hash) else { continue }
+            line.advance(to: hash, in: bytes)
+            let range = line.start..<line.end(in: bytes)
+            from = range.upperBound + 1
+            // Every scalar's place in document order, read at the first candidate.
+            let spans = scalarSpans ?? tree?.scalarSpans ?? []
+            scalarSpans = spans
+            process(line: line.number, range, scalarSpans: spans, into: &output)
         }
         return output
     }
 
-    /// Whether the line has a `#` followed, after spaces, by `ikec:`.
-    private static func mayHoldSuppression(_ line: ArraySlice<UInt8>) -> Bool {
-        let marker = Array("ikec:".utf8)
-        var index = line.startIndex
-        while let hash = line[index...].firstIndex(of: UInt8(ascii: "#")) {
-            var cursor = hash + 1
-            while cursor < line.endIndex, line[cursor] == UInt8(ascii: " ") { cursor += 1 }
-            if line[cursor...].starts(with: marker) { return true }
-            index = hash + 1
+    /// Reads the suppression on one line (1-based `number`, bytes `range`), if any.
+    private func process(
+        line number: Int, _ range: Range<Int>, scalarSpans: [SourceSpan],
+        into output: inout Output
+    ) {
+        let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        let scalars = Array(line.unicodeScalars)
+        guard let hash = commentStart(scalars, line: number, scalarSpans: scalarSpans) else {
+            return
         }
-        return false
+        let comment = String(String.UnicodeScalarView(scalars[(hash + 1)...]))
+        let body = comment.drop { $0 == " " }
+        guard body.hasPrefix("ikec:") else { return }
+        let alone = scalars[..<hash].allSatisfy { $0 == " " || $0 == "\t" }
+        let target = alone ? nextContentLine(after: number, lineEnd: range.upperBound) : number
+        let span = SourceSpan(
+            path: path, start: SourceLocation(line: number, column: hash + 1),
+            end: SourceLocation(line: number, column: scalars.count + 1))
+        let bodyColumn = hash + 2 + (comment.count - body.count)
+        parse(
+            String(body.dropFirst(5)), column: bodyColumn + 5, line: number, span: span,
+            target: target, into: &output)
+    }
+
+    /// The next `#` at or after `from`.
+    private func nextHash(from: Int) -> Int? {
+        guard let base = bytes.baseAddress, from < bytes.count,
+            let found = memchr(base + from, Int32(UInt8(ascii: "#")), bytes.count - from)
+        else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// Whether the `#` at `hash` is followed, after spaces, by `ikec:`.
+    private static func startsSuppression(_ bytes: UnsafeBufferPointer<UInt8>, afterHash hash: Int)
+        -> Bool
+    {
+        var cursor = hash + 1
+        while cursor < bytes.count, bytes[cursor] == UInt8(ascii: " ") { cursor += 1 }
+        let marker: StaticString = "ikec:"
+        guard cursor + marker.utf8CodeUnitCount <= bytes.count else { return false }
+        for offset in 0..<marker.utf8CodeUnitCount
+        where bytes[cursor + offset] != marker.utf8Start[offset] {
+            return false
+        }
+        return true
     }
 
     /// `ignore[A, B] reason` after `ikec:`.
@@ -112,7 +142,9 @@ struct SuppressionScanner {
     }
 
     /// The index of the `#` that starts a comment on the line, if any.
-    private func commentStart(_ scalars: [Unicode.Scalar], line: Int) -> Int? {
+    private func commentStart(_ scalars: [Unicode.Scalar], line: Int, scalarSpans: [SourceSpan])
+        -> Int?
+    {
         var index = 0
         while index < scalars.count {
             defer { index += 1 }
@@ -120,13 +152,15 @@ struct SuppressionScanner {
             guard index == 0 || scalars[index - 1] == " " || scalars[index - 1] == "\t" else {
                 continue
             }
-            if !insideScalar(line: line, column: index + 1) { return index }
+            if !Self.insideScalar(line: line, column: index + 1, scalarSpans) { return index }
         }
         return nil
     }
 
     /// Whether the place falls inside a reported scalar (binary search by start).
-    private func insideScalar(line: Int, column: Int) -> Bool {
+    private static func insideScalar(line: Int, column: Int, _ scalarSpans: [SourceSpan])
+        -> Bool
+    {
         let place = SourceLocation(line: line, column: column)
         var low = 0
         var high = scalarSpans.count
@@ -145,22 +179,58 @@ struct SuppressionScanner {
         return false
     }
 
-    /// The 1-based number of the first line after line index `index` with content other
-    /// than a comment.
-    private func nextContentLine(after index: Int, in lines: [Range<Int>], bytes: [UInt8]) -> Int {
-        var next = index + 1
-        while next < lines.count {
-            let content = bytes[lines[next]].drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
-            if let first = content.first, first != UInt8(ascii: "#") { return next + 1 }
+    /// The 1-based number of the first line after line `number` (which ends at byte
+    /// `lineEnd`) with content other than a comment; the next line's number if none has.
+    private func nextContentLine(after number: Int, lineEnd: Int) -> Int {
+        var next = number + 1
+        var cursor = lineEnd + 1
+        while cursor < bytes.count {
+            while cursor < bytes.count,
+                bytes[cursor] == 0x20 || bytes[cursor] == 0x09 || bytes[cursor] == 0x0D
+            {
+                cursor += 1
+            }
+            guard cursor < bytes.count else { break }
+            if bytes[cursor] != 0x0A && bytes[cursor] != UInt8(ascii: "#") { return next }
+            while cursor < bytes.count, bytes[cursor] != 0x0A { cursor += 1 }
+            cursor += 1
             next += 1
         }
-        return index + 2
+        return number + 1
     }
 
     private func error(_ id: PolicyDiagnosticID, _ message: String, at span: SourceSpan)
         -> Diagnostic
     {
         Diagnostic(id: id.rawValue, severity: .error, message: message, span: span)
+    }
+}
+
+/// The line that holds a byte, found by counting line breaks forward from the last line
+/// asked for.
+private struct LineCursor {
+    /// The 1-based line number.
+    private(set) var number = 1
+    /// The offset of the line's first byte.
+    private(set) var start = 0
+
+    /// Moves to the line holding byte `offset`, which is not before `start`.
+    mutating func advance(to offset: Int, in bytes: UnsafeBufferPointer<UInt8>) {
+        var cursor = start
+        while cursor < offset {
+            if bytes[cursor] == 0x0A {
+                number += 1
+                start = cursor + 1
+            }
+            cursor += 1
+        }
+    }
+
+    /// The offset just past the line's last byte (its line break, or the end).
+    func end(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var cursor = start
+        while cursor < bytes.count, bytes[cursor] != 0x0A { cursor += 1 }
+        return cursor
     }
 }
 

@@ -55,24 +55,69 @@ public enum RSAPadding: String, Sendable, Hashable, CaseIterable {
 
 /// A peer's `auth:` section.
 public struct AuthConfig: Sendable {
+    // The fields live in one shared, immutable box, so that copying this (which lint rules
+    // and the planner do for every use) is one reference instead of one per field.
+    private final class Storage: Sendable {
+        let local: Located<AuthMethod>
+        let remote: Located<AuthMethod>
+        let fromShorthand: Bool
+        let psk: Located<PresharedKey>?
+        let peerPublicKey: Located<FileReference>?
+        let peerCertificate: Located<FileReference>?
+        let signatureHashes: [Located<HashAlgorithm>]?
+        let rsaPadding: Located<RSAPadding>?
+        let span: SourceSpan
+
+        init(
+            local: Located<AuthMethod>, remote: Located<AuthMethod>, fromShorthand: Bool,
+            psk: Located<PresharedKey>?, peerPublicKey: Located<FileReference>?,
+            peerCertificate: Located<FileReference>?, signatureHashes: [Located<HashAlgorithm>]?,
+            rsaPadding: Located<RSAPadding>?, span: SourceSpan
+        ) {
+            self.local = local
+            self.remote = remote
+            self.fromShorthand = fromShorthand
+            self.psk = psk
+            self.peerPublicKey = peerPublicKey
+            self.peerCertificate = peerCertificate
+            self.signatureHashes = signatureHashes
+            self.rsaPadding = rsaPadding
+            self.span = span
+        }
+    }
+
+    private let storage: Storage
+
+    init(
+        local: Located<AuthMethod>, remote: Located<AuthMethod>, fromShorthand: Bool,
+        psk: Located<PresharedKey>?, peerPublicKey: Located<FileReference>?,
+        peerCertificate: Located<FileReference>?, signatureHashes: [Located<HashAlgorithm>]?,
+        rsaPadding: Located<RSAPadding>?, span: SourceSpan
+    ) {
+        storage = Storage(
+            local: local, remote: remote, fromShorthand: fromShorthand, psk: psk,
+            peerPublicKey: peerPublicKey, peerCertificate: peerCertificate,
+            signatureHashes: signatureHashes, rsaPadding: rsaPadding, span: span)
+    }
+
     /// How we authenticate to the peer (`local:` or `method:`).
-    public let local: Located<AuthMethod>
+    public var local: Located<AuthMethod> { storage.local }
     /// How the peer must authenticate to us (`remote:` or `method:`).
-    public let remote: Located<AuthMethod>
+    public var remote: Located<AuthMethod> { storage.remote }
     /// Whether both came from the `method:` shorthand.
-    public let fromShorthand: Bool
+    public var fromShorthand: Bool { storage.fromShorthand }
     /// `psk:`, if written.
-    public let psk: Located<PresharedKey>?
+    public var psk: Located<PresharedKey>? { storage.psk }
     /// `peer-public-key:`: the peer's raw public key.
-    public let peerPublicKey: Located<FileReference>?
+    public var peerPublicKey: Located<FileReference>? { storage.peerPublicKey }
     /// `peer-certificate:`: the peer's certificate, pinned.
-    public let peerCertificate: Located<FileReference>?
+    public var peerCertificate: Located<FileReference>? { storage.peerCertificate }
     /// `signature-hashes:` as written; nil means `defaultSignatureHashes`.
-    public let signatureHashes: [Located<HashAlgorithm>]?
+    public var signatureHashes: [Located<HashAlgorithm>]? { storage.signatureHashes }
     /// `rsa-padding:`, if written.
-    public let rsaPadding: Located<RSAPadding>?
+    public var rsaPadding: Located<RSAPadding>? { storage.rsaPadding }
     /// The `auth` key.
-    public let span: SourceSpan
+    public var span: SourceSpan { storage.span }
 
     /// The RFC 7427 hashes used when `signature-hashes` is not written.
     public static let defaultSignatureHashes: [HashAlgorithm] = [.sha256, .sha384, .sha512]

@@ -2,27 +2,73 @@ import IKECore
 import IKEDiagnostics
 
 /// One entry of `peers:`: a remote gateway or a class of road warriors.
+///
+/// The fields live in one shared, immutable box: a peer is read by many rules and
+/// planner steps, and copying it is then one reference instead of dozens.
 public struct Peer: Sendable {
+    private final class Storage: Sendable {
+        let name: Located<String>
+        let address: Located<PeerAddress>
+        let remoteIdentity: Located<Identity>?
+        let localIdentity: Located<Identity>?
+        let version: Located<IKEVersion>?
+        let auth: AuthConfig
+        let phase1: Phase1
+        let phase2: [Phase2Entry]
+        let span: SourceSpan
+
+        init(
+            name: Located<String>, address: Located<PeerAddress>,
+            remoteIdentity: Located<Identity>?, localIdentity: Located<Identity>?,
+            version: Located<IKEVersion>?, auth: AuthConfig, phase1: Phase1,
+            phase2: [Phase2Entry], span: SourceSpan
+        ) {
+            self.name = name
+            self.address = address
+            self.remoteIdentity = remoteIdentity
+            self.localIdentity = localIdentity
+            self.version = version
+            self.auth = auth
+            self.phase1 = phase1
+            self.phase2 = phase2
+            self.span = span
+        }
+    }
+
+    private let storage: Storage
+
+    init(
+        name: Located<String>, address: Located<PeerAddress>,
+        remoteIdentity: Located<Identity>?, localIdentity: Located<Identity>?,
+        version: Located<IKEVersion>?, auth: AuthConfig, phase1: Phase1,
+        phase2: [Phase2Entry], span: SourceSpan
+    ) {
+        storage = Storage(
+            name: name, address: address, remoteIdentity: remoteIdentity,
+            localIdentity: localIdentity, version: version, auth: auth, phase1: phase1,
+            phase2: phase2, span: span)
+    }
+
     /// The entry's key.
-    public let name: Located<String>
+    public var name: Located<String> { storage.name }
     /// `address:`: where the peer is, or `any`.
-    public let address: Located<PeerAddress>
+    public var address: Located<PeerAddress> { storage.address }
     /// `id:`: the identity the peer must present; nil when not written (then the planner
     /// expects the `ipv4:`/`ipv6:` identity of the peer's single address, see
     /// `expectedRemoteIdentity`).
-    public let remoteIdentity: Located<Identity>?
+    public var remoteIdentity: Located<Identity>? { storage.remoteIdentity }
     /// `local-id:`: our identity towards this peer, overriding the gateway's.
-    public let localIdentity: Located<Identity>?
+    public var localIdentity: Located<Identity>? { storage.localIdentity }
     /// `ike:` as written; nil means the default, IKEv2.
-    public let version: Located<IKEVersion>?
+    public var version: Located<IKEVersion>? { storage.version }
     /// `auth:`.
-    public let auth: AuthConfig
+    public var auth: AuthConfig { storage.auth }
     /// `phase1:`.
-    public let phase1: Phase1
+    public var phase1: Phase1 { storage.phase1 }
     /// `phase2:` entries in file order (may be empty: an IKE SA without Child SAs).
-    public let phase2: [Phase2Entry]
+    public var phase2: [Phase2Entry] { storage.phase2 }
     /// The peer's key.
-    public let span: SourceSpan
+    public var span: SourceSpan { storage.span }
 
     /// The IKE version: `ike:` or IKEv2 by default.
     public var ikeVersion: IKEVersion { version?.value ?? .v2 }

@@ -30,18 +30,54 @@ public enum ProposalOrder: String, Sendable, Hashable, CaseIterable {
 
 /// A peer's `phase1:` section: the IKE SA (IKEv2) or ISAKMP SA (IKEv1).
 public struct Phase1: Sendable {
+    // The fields live in one shared, immutable box, so that copying this (which lint rules
+    // and the planner do for every use) is one reference instead of one per field.
+    private final class Storage: Sendable {
+        let mode: Located<ExchangeMode>?
+        let proposals: ProposalList
+        let lifetime: Lifetime
+        let lifetimeCheck: Located<LifetimeCheck>?
+        let proposalOrder: Located<ProposalOrder>?
+        let span: SourceSpan
+
+        init(
+            mode: Located<ExchangeMode>?, proposals: ProposalList, lifetime: Lifetime,
+            lifetimeCheck: Located<LifetimeCheck>?, proposalOrder: Located<ProposalOrder>?,
+            span: SourceSpan
+        ) {
+            self.mode = mode
+            self.proposals = proposals
+            self.lifetime = lifetime
+            self.lifetimeCheck = lifetimeCheck
+            self.proposalOrder = proposalOrder
+            self.span = span
+        }
+    }
+
+    private let storage: Storage
+
+    init(
+        mode: Located<ExchangeMode>?, proposals: ProposalList, lifetime: Lifetime,
+        lifetimeCheck: Located<LifetimeCheck>?, proposalOrder: Located<ProposalOrder>?,
+        span: SourceSpan
+    ) {
+        storage = Storage(
+            mode: mode, proposals: proposals, lifetime: lifetime, lifetimeCheck: lifetimeCheck,
+            proposalOrder: proposalOrder, span: span)
+    }
+
     /// `mode:` (IKEv1 only); nil means main mode.
-    public let mode: Located<ExchangeMode>?
+    public var mode: Located<ExchangeMode>? { storage.mode }
     /// `proposals:`.
-    public let proposals: ProposalList
+    public var proposals: ProposalList { storage.proposals }
     /// `lifetime:`.
-    public let lifetime: Lifetime
+    public var lifetime: Lifetime { storage.lifetime }
     /// `lifetime-check:` (IKEv1 only); nil means `accept`.
-    public let lifetimeCheck: Located<LifetimeCheck>?
+    public var lifetimeCheck: Located<LifetimeCheck>? { storage.lifetimeCheck }
     /// `proposal-order:`; nil means `ours`.
-    public let proposalOrder: Located<ProposalOrder>?
+    public var proposalOrder: Located<ProposalOrder>? { storage.proposalOrder }
     /// The `phase1` key.
-    public let span: SourceSpan
+    public var span: SourceSpan { storage.span }
 
     /// The IKE SA lifetime used when none is written: 4 hours, strongSwan's IKE SA rekey
     /// time.
@@ -78,22 +114,63 @@ public enum EncapsulationMode: String, Sendable, Hashable, CaseIterable {
 
 /// One entry of a peer's `phase2:` map: a Child SA (IKEv2) or quick mode SA (IKEv1).
 public struct Phase2Entry: Sendable {
+    // The fields live in one shared, immutable box, so that copying this (which lint rules
+    // and the planner do for every use) is one reference instead of one per field.
+    private final class Storage: Sendable {
+        let name: Located<String>
+        let ipsecProtocol: Located<IPsecProtocol>?
+        let mode: Located<EncapsulationMode>?
+        let localSelectors: SelectorList
+        let remoteSelectors: SelectorList
+        let proposals: ProposalList
+        let lifetime: Lifetime
+        let span: SourceSpan
+
+        init(
+            name: Located<String>, ipsecProtocol: Located<IPsecProtocol>?,
+            mode: Located<EncapsulationMode>?, localSelectors: SelectorList,
+            remoteSelectors: SelectorList, proposals: ProposalList, lifetime: Lifetime,
+            span: SourceSpan
+        ) {
+            self.name = name
+            self.ipsecProtocol = ipsecProtocol
+            self.mode = mode
+            self.localSelectors = localSelectors
+            self.remoteSelectors = remoteSelectors
+            self.proposals = proposals
+            self.lifetime = lifetime
+            self.span = span
+        }
+    }
+
+    private let storage: Storage
+
+    init(
+        name: Located<String>, ipsecProtocol: Located<IPsecProtocol>?,
+        mode: Located<EncapsulationMode>?, localSelectors: SelectorList,
+        remoteSelectors: SelectorList, proposals: ProposalList, lifetime: Lifetime, span: SourceSpan
+    ) {
+        storage = Storage(
+            name: name, ipsecProtocol: ipsecProtocol, mode: mode, localSelectors: localSelectors,
+            remoteSelectors: remoteSelectors, proposals: proposals, lifetime: lifetime, span: span)
+    }
+
     /// The entry's key.
-    public let name: Located<String>
+    public var name: Located<String> { storage.name }
     /// `protocol:`; nil means ESP.
-    public let ipsecProtocol: Located<IPsecProtocol>?
+    public var ipsecProtocol: Located<IPsecProtocol>? { storage.ipsecProtocol }
     /// `mode:`; nil means tunnel.
-    public let mode: Located<EncapsulationMode>?
+    public var mode: Located<EncapsulationMode>? { storage.mode }
     /// `local-ts:`, or the default (our addresses).
-    public let localSelectors: SelectorList
+    public var localSelectors: SelectorList { storage.localSelectors }
     /// `remote-ts:`, or the default (the peer's address).
-    public let remoteSelectors: SelectorList
+    public var remoteSelectors: SelectorList { storage.remoteSelectors }
     /// `proposals:`.
-    public let proposals: ProposalList
+    public var proposals: ProposalList { storage.proposals }
     /// `lifetime:`.
-    public let lifetime: Lifetime
+    public var lifetime: Lifetime { storage.lifetime }
     /// The entry's key.
-    public let span: SourceSpan
+    public var span: SourceSpan { storage.span }
 
     /// The Child SA lifetime used when none is written: 1 hour, strongSwan's CHILD_SA
     /// rekey time.

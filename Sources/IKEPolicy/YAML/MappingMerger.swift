@@ -1,76 +1,144 @@
 import IKEDiagnostics
 
-/// Builds a mapping's entries from its key/value pairs: rejects complex and duplicate
-/// keys, and applies merge keys (`<<: *a`, `<<: [*a, *b]`).
+/// Building a mapping's entries from its key/value pairs: complex and duplicate keys are
+/// rejected, and merge keys (`<<: *a`, `<<: [*a, *b]`) applied.
 ///
 /// Merge semantics follow the YAML merge key type: keys written in the mapping itself win
 /// over merged ones, and among several merged mappings the earlier one wins. Merged entries
 /// take the place of the `<<` key, so file order is kept.
-struct MappingMerger {
-    let path: String
-    private(set) var diagnostics: [Diagnostic] = []
+extension YAMLTree {
+    /// The most keys a mapping may have for its keys to be compared by scanning, which
+    /// costs less than hashing; larger mappings are indexed.
+    static let keyScanLimit = 16
 
-    init(path: String) { self.path = path }
+    /// Appends the entries of the mapping whose key and value node indices alternate in
+    /// `pairs` to `entries`, and reports what is wrong with its keys.
+    func appendEntries(_ pairs: UnsafeBufferPointer<Int32>, diagnostics: inout [Diagnostic]) {
+        let count = pairs.count / 2
+        let base = pairs.startIndex
+        let index = count > Self.keyScanLimit ? keyTable(pairs) : nil
+        let first = entries.count
 
-    mutating func entries(from pairs: [(YAMLNode, YAMLNode)]) -> [YAMLEntry] {
-        // First pass: the mapping's own keys, which override every merged key.
-        var own = KeySet(capacity: pairs.count)
+        // First pass: the mapping's own keys, which override every merged key. Each key
+        // is kept where it first appears (a duplicate is reported; an alias that repeats
+        // the first key's node is kept twice, as the key is the same node).
         var hasMerge = false
-        for (key, _) in pairs {
-            guard case .scalar(let text, let style) = key.content else {
+        for position in 0..<count {
+            let key = pairs[base + 2 * position]
+            guard records[Int(key)].kind == .scalar else {
                 diagnostics.append(
-                    error(
-                        .complexKey, "a key must be a name, not \(key.kindDescription)",
-                        at: key.span))
+                    mappingError(
+                        .complexKey, "a key must be a name, not \(kindDescription(key))",
+                        at: span(key)))
                 continue
             }
-            if text == "<<", style == .plain {
+            if isMergeKey(key) {
                 hasMerge = true
                 continue
             }
-            if let first = own.insert(text, at: key.span) {
-                diagnostics.append(
-                    error(
-                        .duplicateKey, "duplicate key '\(text)'", at: key.span,
-                        notes: [DiagnosticNote("'\(text)' is first set here", at: first)]))
+            guard let earlier = ownKey(like: key, in: pairs, before: position, index: index)
+            else {
+                entries.append(YAMLTree.Pair(key: key, value: pairs[base + 2 * position + 1]))
+                continue
+            }
+            let firstKey = pairs[base + 2 * earlier]
+            let text = string(key)
+            diagnostics.append(
+                mappingError(
+                    .duplicateKey, "duplicate key '\(text)'", at: span(key),
+                    notes: [
+                        DiagnosticNote(
+                            "'\(text)' is first set here", at: span(firstKey))
+                    ]))
+            if firstKey == key {
+                entries.append(YAMLTree.Pair(key: key, value: pairs[base + 2 * position + 1]))
             }
         }
+        guard hasMerge else { return }
 
-        // Second pass: entries in order, merged ones where their `<<` stands.
-        var entries: [YAMLEntry] = []
-        entries.reserveCapacity(pairs.count)
-        var seen = KeySet(capacity: hasMerge ? pairs.count * 2 : 0)
-        for (key, value) in pairs {
-            guard case .scalar(let text, let style) = key.content else { continue }
-            if text == "<<", style == .plain {
-                for source in mergeSources(value) {
-                    for entry in source where !own.contains(entry.key) {
-                        if seen.insert(entry.key, at: entry.keySpan) == nil {
-                            entries.append(entry)
+        // With merge keys, a second pass puts merged entries where their `<<` stands. A key
+        // is kept where it first appears; the keys kept so far are the entries appended
+        // since `first`.
+        entries.removeAll(from: first)
+        var kept: KeyTable? = count > Self.keyScanLimit ? KeyTable(count: 2 * count) : nil
+        for position in 0..<count {
+            let key = pairs[base + 2 * position]
+            let value = pairs[base + 2 * position + 1]
+            guard records[Int(key)].kind == .scalar else { continue }
+            if isMergeKey(key) {
+                for source in mergeSources(value, diagnostics: &diagnostics) {
+                    for position in source {
+                        let entry = entries[position]
+                        if ownKey(like: entry.key, in: pairs, before: count, index: index) == nil,
+                            !isKept(entry.key, since: first, kept: kept)
+                        {
+                            keep(entry, kept: &kept)
                         }
                     }
                 }
-                continue
+            } else if !isKept(key, since: first, kept: kept) {
+                keep(YAMLTree.Pair(key: key, value: value), kept: &kept)
             }
-            // Without merges every own key is new unless it is a duplicate, already reported.
-            // Without merges, a key is kept where it was first written (the duplicate was
-            // reported above).
-            let isFirst =
-                hasMerge ? seen.insert(text, at: key.span) == nil : own.firstSpan(text) == key.span
-            if isFirst { entries.append(YAMLEntry(key: text, keySpan: key.span, value: value)) }
         }
-        return entries
     }
 
-    private mutating func mergeSources(_ value: YAMLNode) -> [[YAMLEntry]] {
-        switch value.content {
-        case .mapping(let entries):
-            return [entries]
-        case .sequence(let items):
-            var sources: [[YAMLEntry]] = []
-            for item in items {
-                if case .mapping(let entries) = item.content {
-                    sources.append(entries)
+    /// The position of each key text's first occurrence, for a large mapping.
+    private func keyTable(_ pairs: UnsafeBufferPointer<Int32>) -> KeyTable {
+        var table = KeyTable(count: pairs.count / 2)
+        for position in 0..<pairs.count / 2 {
+            let key = pairs[pairs.startIndex + 2 * position]
+            guard records[Int(key)].kind == .scalar, !isMergeKey(key) else { continue }
+            table.insert(key, position: position, in: self)
+        }
+        return table
+    }
+
+    /// The position of the first scalar key other than `<<` before `end` written with the
+    /// text of `node`, if any.
+    private func ownKey(
+        like node: Int32, in pairs: UnsafeBufferPointer<Int32>, before end: Int,
+        index: KeyTable?
+    ) -> Int? {
+        if let index { return index.position(of: node, in: self).flatMap { $0 < end ? $0 : nil } }
+        let target = records[Int(node)]
+        for position in 0..<end {
+            let key = pairs[pairs.startIndex + 2 * position]
+            let record = records[Int(key)]
+            guard record.count == target.count, record.head == target.head else { continue }
+            if record.kind == .scalar, sameText(key, node), !isMergeKey(key) {
+                return position
+            }
+        }
+        return nil
+    }
+
+    /// Whether an entry appended since `first` has the key text of `node`.
+    private func isKept(_ node: Int32, since first: Int, kept: KeyTable?) -> Bool {
+        if let kept { return kept.position(of: node, in: self) != nil }
+        for position in first..<entries.count where sameText(entries[position].key, node) {
+            return true
+        }
+        return false
+    }
+
+    private func keep(_ entry: YAMLTree.Pair, kept: inout KeyTable?) {
+        kept?.insert(entry.key, position: 0, in: self)
+        entries.append(entry)
+    }
+
+    /// The entry ranges of the mappings a `<<` value names.
+    private func mergeSources(_ value: Int32, diagnostics: inout [Diagnostic]) -> [Range<Int>] {
+        let record = records[Int(value)]
+        switch record.kind {
+        case .mapping:
+            return [Self.entryRange(record)]
+        case .sequence:
+            var sources: [Range<Int>] = []
+            let first = Int(record.first)
+            for item in children.elements(first..<first + Int(record.count)) {
+                let itemRecord = records[Int(item)]
+                if itemRecord.kind == .mapping {
+                    sources.append(Self.entryRange(itemRecord))
                 } else {
                     diagnostics.append(invalidMerge(item))
                 }
@@ -82,52 +150,21 @@ struct MappingMerger {
         }
     }
 
-    private func invalidMerge(_ node: YAMLNode) -> Diagnostic {
-        error(
-            .invalidMerge,
-            "a merge key '<<' takes a mapping or a list of mappings, not \(node.kindDescription)",
-            at: node.span)
+    private static func entryRange(_ record: YAMLTree.Record) -> Range<Int> {
+        Int(record.first)..<Int(record.first) + Int(record.count)
     }
 
-    private func error(
+    private func invalidMerge(_ node: Int32) -> Diagnostic {
+        mappingError(
+            .invalidMerge,
+            "a merge key '<<' takes a mapping or a list of mappings, not " + kindDescription(node),
+            at: span(node))
+    }
+
+    private func mappingError(
         _ id: PolicyDiagnosticID, _ message: String, at span: SourceSpan,
         notes: [DiagnosticNote] = []
     ) -> Diagnostic {
         Diagnostic(id: id.rawValue, severity: .error, message: message, span: span, notes: notes)
     }
-}
-
-/// Keys seen in one mapping with the place of their first occurrence: a linear scan for
-/// the small mappings that make up most of a policy, a dictionary for large ones.
-private struct KeySet {
-    private var small: [(String, SourceSpan)] = []
-    private var large: [String: SourceSpan]?
-
-    init(capacity: Int) {
-        if capacity > 8 {
-            large = [:]
-            large?.reserveCapacity(capacity)
-        } else {
-            small.reserveCapacity(capacity)
-        }
-    }
-
-    /// Adds `key`; returns the first place when it was already there.
-    mutating func insert(_ key: String, at span: SourceSpan) -> SourceSpan? {
-        if large != nil {
-            if let first = large?[key] { return first }
-            large?[key] = span
-            return nil
-        }
-        if let first = small.first(where: { $0.0 == key }) { return first.1 }
-        small.append((key, span))
-        return nil
-    }
-
-    func firstSpan(_ key: String) -> SourceSpan? {
-        if let large { return large[key] }
-        return small.first { $0.0 == key }?.1
-    }
-
-    func contains(_ key: String) -> Bool { firstSpan(key) != nil }
 }

@@ -1,5 +1,11 @@
 import IKEDiagnostics
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Checks a file's bytes before libyaml sees them, so that binary files, bad UTF-8 and
 /// tab indentation get messages of their own instead of whatever the parser says first.
 struct TextPrecheck {
@@ -25,13 +31,27 @@ struct TextPrecheck {
 
         // YAML allows only printable characters, tab and line breaks (YAML 1.2 section
         // 5.1); NUL means binary, whatever else the file holds.
-        if let nul = bytes.firstIndex(of: 0) {
-            let place = location(ofByte: nul, in: bytes)
+        if let base = bytes.baseAddress, let nul = memchr(base, 0, bytes.count) {
+            let place = location(
+                ofByte: base.distance(to: nul.assumingMemoryBound(to: UInt8.self)), in: bytes)
             findings.fatal = notText("it contains a NUL byte", at: place)
             return findings
         }
 
         while index < bytes.count {
+            // Most of a policy is printable ASCII: the printable bytes before the next other
+            // one move the column and end the indentation (unless all are spaces) without
+            // a look at each.
+            if index + 8 <= bytes.count {
+                let (word, printable) = Self.printablePrefix(bytes, at: index)
+                if printable > 0 {
+                    let mask: UInt64 = printable == 8 ? ~0 : (1 << (8 * UInt64(printable))) - 1
+                    if word & mask != Self.spaces & mask { inIndentation = false }
+                    index += printable
+                    column += printable
+                    continue
+                }
+            }
             let byte = bytes[index]
             let length = Self.sequenceLength(bytes, at: index)
             if length == 0 {
@@ -77,6 +97,26 @@ struct TextPrecheck {
                 notes: [DiagnosticNote("save the file as UTF-8")])
         }
         return findings
+    }
+
+    /// Eight spaces as one word.
+    private static let spaces: UInt64 = 0x2020_2020_2020_2020
+
+    /// The eight bytes at `index` as one word (the first in the lowest bits), and how many
+    /// of them, from the first, are printable ASCII (0x20 to 0x7E).
+    private static func printablePrefix(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int)
+        -> (word: UInt64, count: Int)
+    {
+        guard let base = bytes.baseAddress else { return (0, 0) }
+        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self).littleEndian
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        // A byte below 0x20 borrows into its high bit when 0x20 is taken away (a borrow can
+        // flag bytes after it, never before, so the first flag is exact); a byte of 0x7F or
+        // more has or gets its high bit when one is added.
+        let below = (word &- ones &* 0x20) & ~word & highs
+        let above = (((word & ~highs) &+ ones) | word) & highs
+        return (word, (below | above).trailingZeroBitCount / 8)
     }
 
     private func notText(_ why: String, at place: SourceLocation) -> Diagnostic {

@@ -1,24 +1,17 @@
 import CYAML
 import IKEDiagnostics
 
-/// Turns libyaml events into nodes: a stack of open collections, a table of anchors and
-/// counters that bound alias expansion and nesting.
+/// Turns libyaml events into a `YAMLTree`: a stack of open collections whose children wait
+/// in one shared array, a table of anchors and counters that bound alias expansion and
+/// nesting.
 struct TreeBuilder {
-    /// An open collection. A class, so that adding a child appends in place instead of
-    /// copying the collection's array out of an enum and back.
-    private final class Frame {
+    /// An open collection; its children so far are `pending[base...]` (keys and values
+    /// alternating for a mapping).
+    private struct OpenCollection {
         let isMapping: Bool
         let start: SourceLocation
         let anchor: String?
-        var items: [YAMLNode] = []
-        var pairs: [(YAMLNode, YAMLNode)] = []
-        var pendingKey: YAMLNode?
-
-        init(isMapping: Bool, start: SourceLocation, anchor: String?) {
-            self.isMapping = isMapping
-            self.start = start
-            self.anchor = anchor
-        }
+        let base: Int
     }
 
     let path: String
@@ -27,16 +20,20 @@ struct TreeBuilder {
     let limits: YAMLReader.Limits
     var result = YAMLReader.Result()
 
-    private var stack: [Frame] = []
-    private var anchors: [String: YAMLNode] = [:]
+    private let tree: YAMLTree
+    private let pending = FlatBuffer<Int32>(capacity: 64)
+    private var stack: [OpenCollection] = []
+    private var root: Int32?
+    private var anchors: [String: Int32] = [:]
     private var documents = 0
     private var writtenNodes = 0
     private var expandedNodes = 0
 
-    init(path: String, limits: YAMLReader.Limits) {
+    init(path: String, limits: YAMLReader.Limits, byteCount: Int = 0) {
         self.path = path
         self.file = SourceFileID(path: path)
         self.limits = limits
+        self.tree = YAMLTree(file: file, byteCount: byteCount)
     }
 
     /// Handles one event; true when reading should stop.
@@ -65,11 +62,11 @@ struct TreeBuilder {
         case YAML_SEQUENCE_START_EVENT:
             let anchor = Self.string(event.data.sequence_start.anchor)
             checkTag(event.data.sequence_start.tag, start: start, end: end)
-            return open(Frame(isMapping: false, start: start, anchor: anchor), at: start, end: end)
+            return open(mapping: false, anchor: anchor, at: start, end: end)
         case YAML_MAPPING_START_EVENT:
             let anchor = Self.string(event.data.mapping_start.anchor)
             checkTag(event.data.mapping_start.tag, start: start, end: end)
-            return open(Frame(isMapping: true, start: start, anchor: anchor), at: start, end: end)
+            return open(mapping: true, anchor: anchor, at: start, end: end)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             return close(end: end)
         default:
@@ -81,10 +78,15 @@ struct TreeBuilder {
     mutating func finish() -> YAMLReader.Result {
         if documents == 0, !result.syntaxFailed, result.diagnostics.isEmpty {
             result.diagnostics.append(emptyFile())
-        } else if let root = result.root, root.isEmptyPlainScalar {
-            result.root = nil
-            result.diagnostics.append(emptyFile())
+        } else if let root {
+            let record = tree.records[Int(root)]
+            if record.kind == .scalar, record.style == .plain, record.count == 0 {
+                result.diagnostics.append(emptyFile())
+            } else {
+                result.root = tree.node(root)
+            }
         }
+        result.tree = tree
         return result
     }
 
@@ -105,13 +107,6 @@ struct TreeBuilder {
         _ event: inout yaml_event_t, start: SourceLocation, end: SourceLocation
     ) -> Bool {
         let data = event.data.scalar
-        let text: String
-        if let value = data.value {
-            text = String(
-                decoding: UnsafeBufferPointer(start: value, count: data.length), as: UTF8.self)
-        } else {
-            text = ""
-        }
         let style: ScalarStyle
         switch data.style {
         case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
@@ -120,13 +115,16 @@ struct TreeBuilder {
         case YAML_FOLDED_SCALAR_STYLE: style = .folded
         default: style = .plain
         }
-        let span = SourceSpan(file: file, start: start, end: end)
-        checkTag(data.tag, start: start, end: end, allowString: true)
-        result.scalarSpans.append(span)
-        if style == .literal || style == .folded { result.blockScalarSpans.append(span) }
+        if data.tag != nil { checkTag(data.tag, start: start, end: end, allowString: true) }
+        if style == .literal || style == .folded {
+            result.blockScalarSpans.append(SourceSpan(file: file, start: start, end: end))
+        }
         writtenNodes += 1
-        let node = YAMLNode(.scalar(text, style), span: span)
-        if let anchor = Self.string(data.anchor) { anchors[anchor] = node }
+        let bytes = UnsafeBufferPointer(
+            start: data.value, count: data.value == nil ? 0 : data.length)
+        let node = tree.addScalar(
+            bytes, style: style, place: YAMLTree.Place(start: start, end: end))
+        if data.anchor != nil, let anchor = Self.string(data.anchor) { anchors[anchor] = node }
         return add(node)
     }
 
@@ -135,13 +133,14 @@ struct TreeBuilder {
     ) -> Bool {
         let span = SourceSpan(file: file, start: start, end: end)
         let name = Self.string(event.data.alias.anchor) ?? ""
-        guard let target = anchors[name] else {
+        guard let node = anchors[name] else {
             result.diagnostics.append(
                 diagnostic(
                     .undefinedAlias, "alias '*\(name)' names no anchor defined before it", at: span)
             )
             return true
         }
+        let target = tree.records[Int(node)]
 
         // Bound the tree an alias adds: its full expanded size counts every time, so a
         // "billion laughs" file stops at the first alias that crosses the budget.
@@ -152,25 +151,26 @@ struct TreeBuilder {
                 diagnostic(
                     .aliasExpansionLimit,
                     "alias '*\(name)' expands the document past \(budget) nodes", at: span,
-                    notes: [DiagnosticNote("the anchor is defined here", at: target.span)]))
+                    notes: [DiagnosticNote("the anchor is defined here", at: tree.span(node))]))
             return true
         }
-        if stack.count + target.height > limits.maximumDepth {
+        if stack.count + Int(target.height) > limits.maximumDepth {
             result.diagnostics.append(tooDeep(at: span))
             return true
         }
-        return add(target)
+        return add(node)
     }
 
-    private mutating func open(_ frame: Frame, at start: SourceLocation, end: SourceLocation)
-        -> Bool
-    {
+    private mutating func open(
+        mapping: Bool, anchor: String?, at start: SourceLocation, end: SourceLocation
+    ) -> Bool {
         writtenNodes += 1
         guard stack.count < limits.maximumDepth else {
             result.diagnostics.append(tooDeep(at: SourceSpan(file: file, start: start, end: end)))
             return true
         }
-        stack.append(frame)
+        stack.append(
+            OpenCollection(isMapping: mapping, start: start, anchor: anchor, base: pending.count))
         return false
     }
 
@@ -181,34 +181,28 @@ struct TreeBuilder {
     }
 
     private mutating func close(end: SourceLocation) -> Bool {
-        guard let frame = stack.popLast() else { return false }
-        let span = SourceSpan(file: file, start: frame.start, end: end)
-        let node: YAMLNode
-        if frame.isMapping {
-            var merger = MappingMerger(path: path)
-            let entries = merger.entries(from: frame.pairs)
-            result.diagnostics.append(contentsOf: merger.diagnostics)
-            node = YAMLNode(.mapping(entries), span: span)
+        guard let open = stack.popLast() else { return false }
+        let place = YAMLTree.Place(start: open.start, end: end)
+        let children = pending.elements(open.base..<pending.count)
+        let node: Int32
+        if open.isMapping {
+            let first = tree.entries.count
+            tree.appendEntries(children, diagnostics: &result.diagnostics)
+            node = tree.addMapping(entriesFrom: first, place: place)
         } else {
-            node = YAMLNode(.sequence(frame.items), span: span)
+            node = tree.addSequence(children, place: place)
         }
-        if let anchor = frame.anchor { anchors[anchor] = node }
+        pending.removeAll(from: open.base)
+        if let anchor = open.anchor { anchors[anchor] = node }
         return add(node)
     }
 
     /// Adds a finished node to the open collection, or makes it the root.
-    private mutating func add(_ node: YAMLNode) -> Bool {
-        guard let top = stack.last else {
-            result.root = node
-            return false
-        }
-        if !top.isMapping {
-            top.items.append(node)
-        } else if let key = top.pendingKey {
-            top.pairs.append((key, node))
-            top.pendingKey = nil
+    private mutating func add(_ node: Int32) -> Bool {
+        if stack.isEmpty {
+            root = node
         } else {
-            top.pendingKey = node
+            pending.append(node)
         }
         return false
     }

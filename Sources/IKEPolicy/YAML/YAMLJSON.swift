@@ -6,7 +6,8 @@ extension YAMLNode {
     /// other scalar is a string. This is the document the JSON Schema judges.
     var json: JSONValue {
         switch content {
-        case .scalar(let text, let style):
+        case .scalar(let style):
+            let text = self.text
             if style == .plain {
                 if text.isEmpty { return .null }
                 if case .value(let value) = IntegerSyntax.read(text), value <= UInt64(Int.max) {

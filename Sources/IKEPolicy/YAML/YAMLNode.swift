@@ -1,75 +1,69 @@
 import IKEDiagnostics
 
-/// How a scalar was written; quoted scalars are always strings.
-enum ScalarStyle: Sendable, Hashable {
-    /// Unquoted.
-    case plain
-    /// `'...'`.
-    case singleQuoted
-    /// `"..."`.
-    case doubleQuoted
-    /// `|` block.
-    case literal
-    /// `>` block.
-    case folded
-
-    /// Whether the text was quoted (or a block scalar): the author meant a string.
-    var isQuotedOrBlock: Bool { self != .plain }
-}
-
-/// One node of a YAML document, with the place it was written. Aliases share the node of
-/// their anchor, so the tree is a DAG whose expanded size the reader bounds.
-final class YAMLNode: Sendable {
-    /// The node's content.
-    enum Content: Sendable {
-        /// A scalar: raw text and style. Its meaning depends on the setting that reads it.
-        case scalar(String, ScalarStyle)
+/// One node of a `YAMLTree`: a handle (the tree and an index) that reads the record.
+struct YAMLNode {
+    /// The node's content. A scalar's text is read through the node (`text`, `textIs`).
+    enum Content {
+        /// A scalar and its style. Its meaning depends on the setting that reads it.
+        case scalar(ScalarStyle)
         /// A sequence.
-        case sequence([YAMLNode])
+        case sequence(YAMLSequence)
         /// A mapping with scalar keys, in order, merge keys already applied.
-        case mapping([YAMLEntry])
+        case mapping(YAMLMapping)
     }
 
-    let content: Content
-    let span: SourceSpan
-    /// Nodes in this subtree, itself included, counting alias targets in full.
-    let expandedSize: Int
-    /// Nesting depth of this subtree (1 for a scalar).
-    let height: Int
+    let tree: YAMLTree
+    let index: Int32
 
-    init(_ content: Content, span: SourceSpan) {
-        self.content = content
-        self.span = span
-        switch content {
-        case .scalar:
-            expandedSize = 1
-            height = 1
-        case .sequence(let items):
-            expandedSize = items.reduce(1) { $0 &+ $1.expandedSize }
-            height = 1 + (items.map(\.height).max() ?? 0)
-        case .mapping(let entries):
-            expandedSize = entries.reduce(1) { $0 &+ 1 &+ $1.value.expandedSize }
-            height = 1 + (entries.map(\.value.height).max() ?? 0)
+    private var record: YAMLTree.Record { tree.records[Int(index)] }
+
+    /// Where the node was written.
+    var span: SourceSpan { tree.span(of: record) }
+
+    var content: Content {
+        let record = record
+        switch record.kind {
+        case .scalar: return .scalar(record.style)
+        case .sequence:
+            return .sequence(YAMLSequence(tree: tree, first: record.first, count: record.count))
+        case .mapping:
+            return .mapping(YAMLMapping(tree: tree, first: record.first, count: record.count))
         }
     }
 
-    /// The scalar's text, or nil.
-    var scalarText: String? {
-        if case .scalar(let text, _) = content { return text }
-        return nil
+    /// Whether the node is a scalar.
+    var isScalar: Bool { record.kind == .scalar }
+
+    /// The scalar's text; empty for a collection.
+    var text: String {
+        withUTF8 { String(decoding: $0, as: UTF8.self) }
     }
+
+    /// Calls `body` with the scalar's UTF-8 text (empty for a collection).
+    func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows
+        -> Result
+    {
+        try body(tree.bytes(of: record))
+    }
+
+    /// Whether this is a scalar whose text is exactly `expected`.
+    func textIs(_ expected: StaticString) -> Bool {
+        tree.scalar(index, is: expected)
+    }
+
+    /// The scalar's text, or nil.
+    var scalarText: String? { isScalar ? text : nil }
 
     /// Whether this is a plain scalar with no text (`key:` with nothing after it).
     var isEmptyPlainScalar: Bool {
-        if case .scalar(let text, .plain) = content { return text.isEmpty }
-        return false
+        let record = record
+        return record.kind == .scalar && record.style == .plain && record.count == 0
     }
 
     /// "a mapping", "a list", "a string" or "nothing", for type errors.
     var kindDescription: String {
-        switch content {
-        case .scalar(let text, let style):
-            return text.isEmpty && style == .plain ? "nothing" : "a string"
+        switch record.kind {
+        case .scalar: return isEmptyPlainScalar ? "nothing" : "a string"
         case .sequence: return "a list"
         case .mapping: return "a mapping"
         }
@@ -77,11 +71,93 @@ final class YAMLNode: Sendable {
 }
 
 /// One key and value of a mapping.
-struct YAMLEntry: Sendable {
+struct YAMLEntry {
+    let tree: YAMLTree
+    let pair: YAMLTree.Pair
+
     /// The key's text.
-    let key: String
+    var key: String { tree.node(pair.key).text }
     /// Where the key was written.
-    let keySpan: SourceSpan
+    var keySpan: SourceSpan { tree.span(pair.key) }
     /// The value.
-    let value: YAMLNode
+    var value: YAMLNode { tree.node(pair.value) }
+
+    /// Whether the key is exactly `expected`, without making a `String` of it.
+    func keyIs(_ expected: StaticString) -> Bool { tree.scalar(pair.key, is: expected) }
+
+    /// Whether the key is the probe's text.
+    func keyMatches(_ probe: KeyProbe) -> Bool { tree.scalar(pair.key, matches: probe) }
+}
+
+/// A sequence's items.
+struct YAMLSequence: RandomAccessCollection {
+    let tree: YAMLTree
+    let first: Int32
+    let count: Int32
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { Int(count) }
+
+    subscript(position: Int) -> YAMLNode {
+        precondition(position >= 0 && position < Int(count), "index out of the sequence")
+        return tree.node(tree.children[Int(first) + position])
+    }
+}
+
+/// A mapping's entries, in order.
+struct YAMLMapping: RandomAccessCollection {
+    let tree: YAMLTree
+    let first: Int32
+    let count: Int32
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { Int(count) }
+
+    /// The position of the entry whose key is `key`, if any.
+    func position(ofKey key: StaticString) -> Int? {
+        tree.entryPosition(first: Int(first), count: Int(count), key: key)
+    }
+
+    /// Whether every key is one of the probes'; the position of the first that is not.
+    func firstKey(notIn probes: [KeyProbe], from start: Int = 0) -> Int? {
+        tree.entryPosition(first: Int(first), count: Int(count), notIn: probes, from: start)
+    }
+
+    subscript(position: Int) -> YAMLEntry {
+        precondition(position >= 0 && position < Int(count), "index out of the mapping")
+        return YAMLEntry(tree: tree, pair: tree.entries[Int(first) + position])
+    }
+}
+
+/// The values of a setting that takes one value or a list of them.
+struct YAMLItems: RandomAccessCollection {
+    private enum Storage {
+        case single(YAMLNode)
+        case sequence(YAMLSequence)
+    }
+
+    private let storage: Storage
+
+    /// One value written alone.
+    init(single node: YAMLNode) { storage = .single(node) }
+
+    /// The items of a list.
+    init(_ sequence: YAMLSequence) { storage = .sequence(sequence) }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int {
+        switch storage {
+        case .single: return 1
+        case .sequence(let items): return items.count
+        }
+    }
+
+    subscript(position: Int) -> YAMLNode {
+        switch storage {
+        case .single(let node):
+            precondition(position == 0, "index out of a single value")
+            return node
+        case .sequence(let items): return items[position]
+        }
+    }
 }

@@ -8,10 +8,10 @@ struct YAMLReader {
     struct Result {
         /// The document's root; nil when the text failed to parse or is empty.
         var root: YAMLNode?
+        /// Every node read, the root's and those read before reading stopped.
+        var tree: YAMLTree?
         /// Problems found, in the order found.
         var diagnostics: [Diagnostic] = []
-        /// Every scalar's place in document order (keys included), for finding comments.
-        var scalarSpans: [SourceSpan] = []
         /// The places of literal and folded block scalars, whose content may hold tabs.
         var blockScalarSpans: [SourceSpan] = []
         /// Whether libyaml itself reported an error (the tree is then incomplete).
@@ -33,7 +33,7 @@ struct YAMLReader {
 
     /// Parses `bytes`, which must stay valid for the whole call (libyaml reads them lazily).
     func read(_ bytes: UnsafeBufferPointer<UInt8>) -> Result {
-        var builder = TreeBuilder(path: path, limits: limits)
+        var builder = TreeBuilder(path: path, limits: limits, byteCount: bytes.count)
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             builder.result.diagnostics.append(
