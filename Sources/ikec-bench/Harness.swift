@@ -35,20 +35,29 @@ func bestSecondsPerIteration(
     return best
 }
 
-/// The best time per iteration of an engine run and of its cryptographic floor (the same
-/// crypto calls made alone), measured in `rounds` alternating rounds of `iterations`
-/// calls each, so that a neighbour's load on a shared machine falls on both alike.
+/// The best time per iteration of two workloads (an engine run and its cryptographic
+/// floor, or the front end and raw parsing), measured in `rounds` alternating rounds of
+/// `iterations` calls each, so that a neighbour's load on a shared machine falls on both
+/// alike.
+func alternatingBest(
+    iterations: Int, rounds: Int, _ first: () throws -> Void, _ second: () throws -> Void
+) rethrows -> (first: Double, second: Double) {
+    var best = (first: Double.infinity, second: Double.infinity)
+    for _ in 0..<rounds {
+        best.first = min(
+            best.first, try bestSecondsPerIteration(iterations: iterations, rounds: 1, first))
+        best.second = min(
+            best.second, try bestSecondsPerIteration(iterations: iterations, rounds: 1, second))
+    }
+    return best
+}
+
+/// `alternatingBest` for an engine run against its cryptographic floor.
 func engineAgainstFloor(
     iterations: Int, rounds: Int, engine: () throws -> Void, floor: () throws -> Void
 ) rethrows -> (engine: Double, floor: Double) {
-    var best = (engine: Double.infinity, floor: Double.infinity)
-    for _ in 0..<rounds {
-        best.engine = min(
-            best.engine, try bestSecondsPerIteration(iterations: iterations, rounds: 1, engine))
-        best.floor = min(
-            best.floor, try bestSecondsPerIteration(iterations: iterations, rounds: 1, floor))
-    }
-    return best
+    let best = try alternatingBest(iterations: iterations, rounds: rounds, engine, floor)
+    return (best.first, best.second)
 }
 
 /// Prints the figures of `engineAgainstFloor` under `title`: the engine's time per run

@@ -21,34 +21,32 @@ extension PolicyBenchmark {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
         print("policy: \(lines) lines, \(text.utf8.count) bytes, 1000 peers")
 
-        // (a) libyaml alone: every event, no tree.
+        // (a) libyaml alone, every event and no tree, against (b) the whole front end and
+        // every lint rule, in alternating rounds so that a neighbour's load on a shared
+        // machine falls on both alike.
         var events = 0
-        let raw = bestSecondsPerIteration(iterations: 5) {
-            events = RawYAMLParse.countEvents(text: text) ?? -1
-        }
+        var findings = 0
+        let (full, raw) = try alternatingBest(
+            iterations: 3, rounds: 15,
+            {
+                let result = PolicyLoader.load(text: text, path: "bench.yaml")
+                guard let policy = result.policy else {
+                    throw BenchmarkFailure("the generated policy does not check")
+                }
+                findings = Linter().lint(policy, checkerDiagnostics: result.diagnostics).count
+            },
+            { events = RawYAMLParse.countEvents(text: text) ?? -1 })
         guard events > 0 else { throw BenchmarkFailure("libyaml rejected the generated policy") }
 
-        // (b) the whole front end and every lint rule.
-        var findings = 0
-        let full = try bestSecondsPerIteration(iterations: 3) {
-            let result = PolicyLoader.load(text: text, path: "bench.yaml")
-            guard let policy = result.policy else {
-                throw BenchmarkFailure("the generated policy does not check")
-            }
-            findings = Linter().lint(policy, checkerDiagnostics: result.diagnostics).count
-        }
-
         // Where (b) goes: the front end alone, and the rules alone on a loaded policy.
-        let loadOnly = bestSecondsPerIteration(iterations: 3) {
-            _ = PolicyLoader.load(text: text, path: "bench.yaml")
-        }
         let loaded = PolicyLoader.load(text: text, path: "bench.yaml")
-        let lintOnly = try bestSecondsPerIteration(iterations: 3) {
-            guard let policy = loaded.policy else {
-                throw BenchmarkFailure("the generated policy does not check")
-            }
-            _ = Linter().lint(policy, checkerDiagnostics: loaded.diagnostics)
+        guard let policy = loaded.policy else {
+            throw BenchmarkFailure("the generated policy does not check")
         }
+        let (loadOnly, lintOnly) = alternatingBest(
+            iterations: 3, rounds: 5,
+            { _ = PolicyLoader.load(text: text, path: "bench.yaml") },
+            { _ = Linter().lint(policy, checkerDiagnostics: loaded.diagnostics) })
 
         print("(a) raw libyaml parse:      \(formatSeconds(raw))  (\(events) events)")
         print("(b) parse + check + lint:   \(formatSeconds(full))  (\(findings) findings)")
