@@ -98,6 +98,12 @@ final class CharonInstance {
             default = 1
             cfg = 2 } }
         }
+        # swanctl reads keys and certificates itself: only plugins that Debian's
+        # strongswan packages above install, so that its output holds no load failures of
+        # optional plugins (libstrongswan-extra-plugins) this machine may lack.
+        swanctl {
+          load = random nonce openssl pem pkcs1 pkcs8 x509 pubkey
+        }
 
         """.write(to: configuration, atomically: true, encoding: .utf8)
 
@@ -131,9 +137,12 @@ final class CharonInstance {
         }
     }
 
-    /// `swanctl ARGS --uri unix://SOCKET`, standard output and error together.
+    /// `swanctl ARGS --uri unix://SOCKET` with the private strongswan.conf, standard
+    /// output and error together.
     func swanctl(_ arguments: [String]) throws -> String {
-        try Self.run("/usr/sbin/swanctl", arguments + ["--uri", "unix://" + socket])
+        try Self.run(
+            "/usr/sbin/swanctl", arguments + ["--uri", "unix://" + socket],
+            environment: ["STRONGSWAN_CONF": folder.appendingPathComponent("strongswan.conf").path])
     }
 
     /// Ends the daemon (by the process ids inside our own namespace: `timeout` may have
@@ -152,10 +161,15 @@ final class CharonInstance {
     }
 
     @discardableResult
-    static func run(_ tool: String, _ arguments: [String]) throws -> String {
+    static func run(_ tool: String, _ arguments: [String], environment: [String: String] = [:])
+        throws -> String
+    {
         let child = Process()
         child.executableURL = URL(fileURLWithPath: tool)
         child.arguments = arguments
+        if !environment.isEmpty {
+            child.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let pipe = Pipe()
         child.standardOutput = pipe
         child.standardError = pipe

@@ -44,10 +44,13 @@ public struct IKEv2SelectedProposal: Hashable, Sendable {
     public init?(_ wire: IKEv2Proposal) {
         guard let securityProtocol = wire.securityProtocol else { return nil }
         self.init(number: wire.number, protocolID: securityProtocol, spi: wire.spi)
-        var seen = Set<TransformType>()
+        // One bit per transform type (types 1 to 5): a type seen twice is refused.
+        var seen: UInt8 = 0
         for wireTransform in wire.transforms {
-            guard let transform = wireTransform.transform, seen.insert(transform.type).inserted
-            else { return nil }
+            guard let transform = wireTransform.transform else { return nil }
+            let bit: UInt8 = 1 << transform.type.rawValue
+            guard seen & bit == 0 else { return nil }
+            seen |= bit
             switch transform {
             case .encryption(let cipher): encryption = cipher
             case .prf(let prf): self.prf = prf
