@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// ikec against Libreswan's pluto, IKEv2 and IKEv1 with pre-shared keys, in both roles.
+/// ikec against Libreswan's pluto, IKEv2 and IKEv1 with pre-shared keys and with
+/// certificates (ECDSA for IKEv2, RSA for both versions), in both roles.
 /// pluto has no userspace ESP and this kernel has no ESP, so pluto cannot install Child
 /// SAs: each case proves the IKE SA (both logs agree on it and on the algorithms) and that
 /// the Child SA failed for exactly that reason, as pluto's log states it.
@@ -12,6 +13,13 @@ struct PlutoInteropTests {
             name: "pluto-v2-psk-aes256gcm16-ecp384", children: ["lan"], expectedNotify: nil),
         InteropCase(
             name: "pluto-v1-psk-aes128-sha256-modp2048", children: ["lan"], expectedNotify: nil),
+        InteropCase(
+            name: "pluto-v2-ecdsa-aes128-sha256-modp2048", children: ["lan"],
+            expectedNotify: nil),
+        InteropCase(
+            name: "pluto-v2-rsa-aes256-sha384-modp3072", children: ["lan"], expectedNotify: nil),
+        InteropCase(
+            name: "pluto-v1-rsa-aes256-sha384-modp3072", children: ["lan"], expectedNotify: nil),
     ]
 
     var environment: InteropEnvironment {

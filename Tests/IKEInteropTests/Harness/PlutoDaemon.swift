@@ -4,13 +4,15 @@ import Foundation
 /// (the package conflicts with strongSwan's), with its own NSS database, run and
 /// configuration folders. pluto runs `addconn` from /usr/libexec/ipsec, so the unpacked
 /// /usr/libexec is bind-mounted over the real one in the private mount namespace that
-/// `ip netns exec` gives the daemon; the host sees no change.
+/// `ip netns exec` gives the daemon; the host sees no change. The NSS database trusts the
+/// test CAs and holds the certificates and keys the compiled configurations name.
 final class PlutoDaemon: PeerDaemon {
     let folder: String
     let namespace: String
     let root: String
     private var process: Background?
     private var loadedConnections: [String] = []
+    private var importedCertificates: Set<String> = []
 
     var logPath: String { "\(folder)/pluto.log" }
     var controlSocket: String { "\(folder)/run/pluto.ctl" }
@@ -42,6 +44,7 @@ final class PlutoDaemon: PeerDaemon {
                 atPath: "\(folder)/\(sub)", withIntermediateDirectories: true)
         }
         try Command.check(["certutil", "-N", "-d", "sql:\(folder)/nss", "--empty-password"])
+        try trustTestCAs()
         try configuration(including: nil).write(
             toFile: configPath, atomically: true, encoding: .utf8)
         try "".write(toFile: secretsPath, atomically: true, encoding: .utf8)
@@ -86,6 +89,7 @@ final class PlutoDaemon: PeerDaemon {
         try FileManager.default.removeItem(atPath: secretsPath)
         try FileManager.default.copyItem(
             atPath: "\(compiled)/ipsec.secrets", toPath: secretsPath)
+        try importCertificates(namedIn: "\(compiled)/ipsec.conf")
         try Command.check(whack(["--rereadsecrets"]))
 
         // The compiled file's own `config setup` repeats ikev1-policy; the wrapper's
@@ -106,6 +110,50 @@ final class PlutoDaemon: PeerDaemon {
                     ]))
         }
     }
+
+    /// The test PKI's CAs (Fixtures/pki), trusted to issue peer certificates ("CT,,").
+    private func trustTestCAs() throws {
+        for ca in ["ecdsa-ca", "rsa-ca"] {
+            try Command.check([
+                "certutil", "-A", "-d", "sql:\(folder)/nss", "-n", ca, "-t", "CT,,", "-a", "-i",
+                "\(Self.pki)/\(ca).crt",
+            ])
+        }
+    }
+
+    /// Imports each certificate the compiled configuration names (`leftcert=NICKNAME`,
+    /// which `ikec compile` derives from the file name) with its private key, from
+    /// Fixtures/pki, through a PKCS#12 file with an empty password (NSS imports keys only
+    /// that way). The previous case's certificates and keys are deleted first: the peer's
+    /// ECDSA and RSA certificates share a subject, and NSS files a certificate whose
+    /// subject it already holds under the existing nickname, so pluto would find both.
+    private func importCertificates(namedIn config: String) throws {
+        let text = try String(contentsOfFile: config, encoding: .utf8)
+        let nicknames = Set(
+            text.split(separator: "\n").compactMap { line -> String? in
+                let setting = line.trimmingCharacters(in: .whitespaces)
+                return setting.hasPrefix("leftcert=") ? String(setting.dropFirst(9)) : nil
+            })
+        guard nicknames != importedCertificates else { return }
+
+        for nickname in importedCertificates {
+            try Command.check(["certutil", "-F", "-d", "sql:\(folder)/nss", "-n", nickname])
+        }
+        importedCertificates = []
+        for nickname in nicknames {
+            let bundle = "\(folder)/\(nickname).p12"
+            try Command.check([
+                "openssl", "pkcs12", "-export", "-in", "\(Self.pki)/\(nickname).crt", "-inkey",
+                "\(Self.pki)/\(nickname).key", "-name", nickname, "-passout", "pass:", "-out",
+                bundle,
+            ])
+            try Command.check(["pk12util", "-i", bundle, "-d", "sql:\(folder)/nss", "-W", ""])
+            try FileManager.default.removeItem(atPath: bundle)
+            importedCertificates.insert(nickname)
+        }
+    }
+
+    private static var pki: String { InteropCase.fixtures.appendingPathComponent("pki").path }
 
     /// `whack --initiate` for the connection of each Child SA.
     func initiate(_ testCase: InteropCase) throws -> [CommandResult] {

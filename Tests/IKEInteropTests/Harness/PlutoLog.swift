@@ -39,12 +39,14 @@ struct PlutoLog {
         lines.first { $0.contains("netlink response for Add SA esp.") }
     }
 
+    /// A hash or HMAC name as its keyword; IKEv2 integrity names carry the truncated
+    /// length (`HMAC_SHA2_256_128`), IKEv1 hash and PRF names do not.
     private static func hash(_ name: String) -> String {
         switch name {
-        case "HMAC_SHA1": return "sha1"
-        case "HMAC_SHA2_256": return "sha256"
-        case "HMAC_SHA2_384": return "sha384"
-        case "HMAC_SHA2_512": return "sha512"
+        case "HMAC_SHA1", "HMAC_SHA1_96": return "sha1"
+        case "HMAC_SHA2_256", "HMAC_SHA2_256_128": return "sha256"
+        case "HMAC_SHA2_384", "HMAC_SHA2_384_192": return "sha384"
+        case "HMAC_SHA2_512", "HMAC_SHA2_512_256": return "sha512"
         default: return name.lowercased()
         }
     }
