@@ -37,7 +37,8 @@ struct CharonLog {
     }
 }
 
-/// charon's transform names mapped to strongSwan keywords, to compare charon's selection
+/// charon's (and pluto's) transform names mapped to strongSwan keywords, to compare a
+/// daemon's selection
 /// with ikec's (`AES_GCM_16_256` is `aes256gcm16`, `MODP_2048` is `modp2048`...).
 enum ProposalNames {
     /// The keywords of a charon proposal text such as
@@ -56,7 +57,8 @@ enum ProposalNames {
 
     static func keyword(_ name: String) -> String {
         let fixed: [String: String] = [
-            "3DES_CBC": "3des", "HMAC_SHA1_96": "sha1", "PRF_HMAC_SHA1": "prfsha1",
+            "3DES_CBC": "3des", "3DES_CBC_192": "3des", "HMAC_SHA1_96": "sha1",
+            "PRF_HMAC_SHA1": "prfsha1",
             "HMAC_SHA2_256_128": "sha256", "HMAC_SHA2_384_192": "sha384",
             "HMAC_SHA2_512_256": "sha512", "PRF_HMAC_SHA2_256": "prfsha256",
             "PRF_HMAC_SHA2_384": "prfsha384", "PRF_HMAC_SHA2_512": "prfsha512",
