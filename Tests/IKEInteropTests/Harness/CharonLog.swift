@@ -38,7 +38,8 @@ struct CharonLog {
 }
 
 /// charon's (and pluto's) transform names mapped to strongSwan keywords, to compare a
-/// daemon's selection with ikec's (`AES_GCM_16_256` is `aes256gcm16`, `MODP_2048` is `modp2048`...).
+/// daemon's selection with ikec's (`AES_GCM_16_256` is `aes256gcm16`, `MODP_2048` is
+/// `modp2048`...).
 enum ProposalNames {
     /// The keywords of a charon proposal text such as
     /// `AES_CBC_128/HMAC_SHA2_256_128/PRF_HMAC_SHA2_256/MODP_2048`.
