@@ -3,7 +3,7 @@ import Testing
 
 /// ikec against Libreswan's pluto, IKEv2 and IKEv1 with pre-shared keys and with
 /// certificates (ECDSA for IKEv2, RSA for both versions), in both roles, and a mismatched
-/// pair that both sides refuse with NO_PROPOSAL_CHOSEN.
+/// pair of each version that both sides refuse with NO_PROPOSAL_CHOSEN.
 /// pluto has no userspace ESP and this kernel has no ESP, so pluto cannot install Child
 /// SAs: each case proves the IKE SA (both logs agree on it and on the algorithms) and that
 /// the Child SA failed for exactly that reason, as pluto's log states it.
@@ -31,7 +31,10 @@ struct PlutoInteropTests {
     static let mismatches: [InteropCase] = [
         InteropCase(
             name: "pluto-v2-psk-mismatch", children: ["lan"],
-            expectedNotify: "NO_PROPOSAL_CHOSEN")
+            expectedNotify: "NO_PROPOSAL_CHOSEN"),
+        InteropCase(
+            name: "pluto-v1-psk-mismatch", children: ["lan"],
+            expectedNotify: "NO-PROPOSAL-CHOSEN"),
     ]
 
     var environment: InteropEnvironment {
@@ -77,9 +80,11 @@ struct PlutoInteropTests {
         let failure = try #require(run.report.failures.first, "ikec reports no failure")
         #expect(failure["notify"] as? String == notify, "ikec's failure: \(failure)")
         #expect(failure["refusedBy"] as? String == "responder")
+        // pluto spells ISAKMP's notify names as IKEv2's, with underscores.
+        let plutoName = notify.replacingOccurrences(of: "-", with: "_")
         #expect(
-            log.lines.contains { $0.contains(notify) },
-            "pluto's log does not name \(notify):\n\(run.log)")
+            log.lines.contains { $0.contains(plutoName) },
+            "pluto's log does not name \(plutoName):\n\(run.log)")
         CaptureChecks.expectClean(run, expectESP: false)
     }
 
