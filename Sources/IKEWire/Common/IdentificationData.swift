@@ -75,7 +75,7 @@ extension IdentificationData {
     /// `String(validating:as:)`, needs no runtime type lookups; every IKE_AUTH decodes
     /// identities this way.
     static func validUTF8(_ octets: [UInt8]) -> String? {
-        let text = String(decoding: octets, as: UTF8.self)
-        return text.utf8.elementsEqual(octets) ? text : nil
+        var text = String(decoding: octets, as: UTF8.self)
+        return text.withUTF8 { $0.elementsEqual(octets) } ? text : nil
     }
 }
