@@ -75,8 +75,8 @@ public final class LoopbackExchange {
         self.responder = responder
         self.now = startTime
         self.timeStep = timeStep
-        // Room for a whole first negotiation (four messages, two records each), so the
-        // lists are not regrown message by message.
+        // Room for a first negotiation and then some (IKE_SA_INIT and IKE_AUTH are four
+        // messages), so the lists are not regrown message by message.
         deliveries.reserveCapacity(8)
         transcript.reserveCapacity(8)
         queue.reserveCapacity(4)
