@@ -48,7 +48,7 @@ public enum DHGroup: UInt16, Sendable, Hashable, CaseIterable, Codable {
     case curve448 = 32
 
     /// Everything the registry knows about this group.
-    public var info: DHGroupInfo { DHGroupInfo.table[self]! }
+    public var info: DHGroupInfo { DHGroupInfo.index[self]! }
 }
 
 /// The family of a Diffie-Hellman group, which decides its public value encoding.
@@ -76,6 +76,9 @@ public struct DHGroupInfo: Sendable, Hashable {
     public let securityBits: Int
     /// Whether ikec's engine implements it.
     public let implemented: Bool
+
+    /// `table` indexed by raw value, for the `info` getter.
+    static let index = RawValueIndex(table)
 
     // swift-format-ignore
     static let table: [DHGroup: DHGroupInfo] = [

@@ -60,7 +60,7 @@ public enum EncryptionAlgorithm: UInt16, Sendable, Hashable, CaseIterable, Codab
     case chacha20Poly1305IIV = 31
 
     /// Everything the registry knows about this algorithm.
-    public var info: EncryptionAlgorithmInfo { EncryptionAlgorithmInfo.table[self]! }
+    public var info: EncryptionAlgorithmInfo { EncryptionAlgorithmInfo.index[self]! }
 }
 
 /// Facts about a cipher that every layer needs: its IANA name, its key sizes, whether it is
@@ -114,6 +114,9 @@ public struct EncryptionAlgorithmInfo: Sendable, Hashable {
     }
 
     static let aesLengths = [128, 192, 256]
+
+    /// `table` indexed by raw value, for the `info` getter.
+    static let index = RawValueIndex(table)
 
     // swift-format-ignore
     static let table: [EncryptionAlgorithm: EncryptionAlgorithmInfo] = [

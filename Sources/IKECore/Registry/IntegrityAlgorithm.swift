@@ -31,7 +31,7 @@ public enum IntegrityAlgorithm: UInt16, Sendable, Hashable, CaseIterable, Codabl
     case hmacSHA512_256 = 14
 
     /// Everything the registry knows about this algorithm.
-    public var info: IntegrityAlgorithmInfo { IntegrityAlgorithmInfo.table[self]! }
+    public var info: IntegrityAlgorithmInfo { IntegrityAlgorithmInfo.index[self]! }
 }
 
 /// Facts about an integrity algorithm: name, key and ICV sizes, strength.
@@ -48,6 +48,9 @@ public struct IntegrityAlgorithmInfo: Sendable, Hashable {
     public let securityBits: Int
     /// Whether ikec's engine implements it.
     public let implemented: Bool
+
+    /// `table` indexed by raw value, for the `info` getter.
+    static let index = RawValueIndex(table)
 
     // swift-format-ignore
     static let table: [IntegrityAlgorithm: IntegrityAlgorithmInfo] = [

@@ -59,9 +59,31 @@ public struct Proposal: Sendable, Hashable, Codable {
 
     /// All transforms, in the order IKEv2 sends them: ENCR, PRF, INTEG, D-H, ESN.
     public var transforms: [Transform] {
-        encryption.map(Transform.encryption) + prf.map(Transform.prf)
-            + integrity.map(Transform.integrity) + dhGroups.map(Transform.dhGroup)
-            + esn.map(Transform.esn)
+        // One allocation: sessions build this for every proposal they send.
+        var all: [Transform] = []
+        all.reserveCapacity(
+            encryption.count + prf.count + integrity.count + dhGroups.count + esn.count)
+        for cipher in encryption { all.append(.encryption(cipher)) }
+        for function in prf { all.append(.prf(function)) }
+        for algorithm in integrity { all.append(.integrity(algorithm)) }
+        for group in dhGroups { all.append(.dhGroup(group)) }
+        for choice in esn { all.append(.esn(choice)) }
+        return all
+    }
+
+    /// The first transform, in `transforms` order, that ikec's engine cannot run; nil when
+    /// the engine runs them all. Walks the lists in place: every session checks its
+    /// configuration's proposals when it is made.
+    public var firstUnimplementedTransform: Transform? {
+        if let cipher = encryption.first(where: { !$0.algorithm.info.implemented }) {
+            return .encryption(cipher)
+        }
+        if let function = prf.first(where: { !$0.info.implemented }) { return .prf(function) }
+        if let algorithm = integrity.first(where: { !$0.info.implemented }) {
+            return .integrity(algorithm)
+        }
+        if let group = dhGroups.first(where: { !$0.info.implemented }) { return .dhGroup(group) }
+        return nil
     }
 
     /// The transforms of one type.

@@ -19,7 +19,7 @@ public enum PseudorandomFunction: UInt16, Sendable, Hashable, CaseIterable, Coda
     case aes128CMAC = 8
 
     /// Everything the registry knows about this PRF.
-    public var info: PRFInfo { PRFInfo.table[self]! }
+    public var info: PRFInfo { PRFInfo.index[self]! }
 }
 
 /// Facts about a PRF: its name, output and preferred key sizes, and strength.
@@ -36,6 +36,9 @@ public struct PRFInfo: Sendable, Hashable {
     public let securityBits: Int
     /// Whether ikec's engine implements it.
     public let implemented: Bool
+
+    /// `table` indexed by raw value, for the `info` getter.
+    static let index = RawValueIndex(table)
 
     // swift-format-ignore
     static let table: [PseudorandomFunction: PRFInfo] = [

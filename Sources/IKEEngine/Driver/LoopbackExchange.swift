@@ -26,6 +26,16 @@ public final class LoopbackExchange {
         /// Whether the run stopped at the message limit with datagrams still queued.
         public var hitMessageLimit: Bool
 
+        /// A run with nothing in it yet, with room for the actions of a negotiation so
+        /// that the lists are not regrown (and their actions copied) message by message.
+        static var empty: Outcome {
+            var outcome = Outcome(
+                initiatorActions: [], responderActions: [], messages: 0, hitMessageLimit: false)
+            outcome.initiatorActions.reserveCapacity(4)
+            outcome.responderActions.reserveCapacity(4)
+            return outcome
+        }
+
         /// Every failure either session reported in the run, initiator's first.
         public var failures: [NegotiationFailure] {
             (initiatorActions + responderActions).compactMap { action in
@@ -65,6 +75,11 @@ public final class LoopbackExchange {
         self.responder = responder
         self.now = startTime
         self.timeStep = timeStep
+        // Room for a first negotiation and then some (IKE_SA_INIT and IKE_AUTH are four
+        // messages), so the lists are not regrown message by message.
+        deliveries.reserveCapacity(8)
+        transcript.reserveCapacity(8)
+        queue.reserveCapacity(4)
     }
 
     /// A loopback between two new sessions made from configurations.
@@ -90,8 +105,7 @@ public final class LoopbackExchange {
     public func issue(_ command: SessionCommand, to role: IKERole, messageLimit: Int = 1_000)
         -> Outcome
     {
-        var outcome = Outcome(
-            initiatorActions: [], responderActions: [], messages: 0, hitMessageLimit: false)
+        var outcome = Outcome.empty
         let session = role == .initiator ? initiator : responder
         let actions = session.handle(command, now: now)
         collect(actions, from: role, into: &outcome)
@@ -105,8 +119,7 @@ public final class LoopbackExchange {
     public func inject(_ datagram: Datagram, to role: IKERole, messageLimit: Int = 1_000)
         -> Outcome
     {
-        var outcome = Outcome(
-            initiatorActions: [], responderActions: [], messages: 0, hitMessageLimit: false)
+        var outcome = Outcome.empty
         queue.append((role, datagram))
         deliverQueued(into: &outcome, limit: messageLimit)
         return outcome

@@ -24,9 +24,13 @@ struct ByteWriter {
     /// Appends a big-endian 64-bit value.
     mutating func write(_ value: UInt64) { appendBigEndian(value) }
 
-    // One append of the value's network-order octets instead of one append per octet.
+    // One append of the value's network-order octets instead of one append per octet,
+    // seen as typed octets: appending a raw buffer takes the element-by-element path,
+    // a typed one a single copy.
     private mutating func appendBigEndian<T: FixedWidthInteger>(_ value: T) {
-        withUnsafeBytes(of: value.bigEndian) { bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: value.bigEndian) { raw in
+            raw.withMemoryRebound(to: UInt8.self) { bytes.append(contentsOf: $0) }
+        }
     }
 
     /// Appends octets.

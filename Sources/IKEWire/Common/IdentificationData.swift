@@ -53,9 +53,9 @@ public struct IdentificationData: Hashable, Sendable {
             guard data.count == 16 else { return nil }
             return IPAddress(octets: data).map(Identity.address)
         case .fqdn:
-            return String(validating: data, as: UTF8.self).map(Identity.fqdn)
+            return Self.validUTF8(data).map(Identity.fqdn)
         case .rfc822Address:
-            return String(validating: data, as: UTF8.self).map(Identity.email)
+            return Self.validUTF8(data).map(Identity.email)
         case .keyID:
             return .keyID(data)
         default:
@@ -66,5 +66,16 @@ public struct IdentificationData: Hashable, Sendable {
     /// The DER octets of an ID_DER_ASN1_DN; nil for other types.
     public var distinguishedNameDER: [UInt8]? {
         type == .derASN1DN ? data : nil
+    }
+}
+
+extension IdentificationData {
+    /// `octets` as a string when they are valid UTF-8, else nil. Decoding with repair and
+    /// comparing is exact (a repair always changes the octets) and, unlike the generic
+    /// `String(validating:as:)`, needs no runtime type lookups; every IKE_AUTH decodes
+    /// identities this way.
+    static func validUTF8(_ octets: [UInt8]) -> String? {
+        var text = String(decoding: octets, as: UTF8.self)
+        return text.withUTF8 { $0.elementsEqual(octets) } ? text : nil
     }
 }

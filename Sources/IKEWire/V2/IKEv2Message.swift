@@ -77,7 +77,9 @@ public struct IKEv2Message: Hashable, Sendable {
 
     /// The first Notify payload of `type`, if any.
     public func notification(_ type: IKEv2NotifyType) -> IKEv2NotifyPayload? {
-        notifications.first { $0.type == type }
+        // In place, without the array `notifications` builds: exchanges ask for several.
+        for case .notify(let notify) in payloads where notify.type == type { return notify }
+        return nil
     }
 }
 

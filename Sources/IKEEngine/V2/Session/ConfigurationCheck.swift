@@ -28,7 +28,7 @@ enum ConfigurationCheck {
         guard proposal.encryption.allSatisfy({ $0.algorithm != .null }) else {
             return "IKE proposal '\(text)' uses ENCR_NULL"
         }
-        if let unimplemented = proposal.transforms.first(where: { !$0.isImplemented }) {
+        if let unimplemented = proposal.firstUnimplementedTransform {
             return "IKE proposal '\(text)' uses '\(unimplemented)', which ikec does not implement"
         }
         return nil
@@ -66,7 +66,7 @@ enum ConfigurationCheck {
             if child.protocolID == .ah && proposal.integrity.isEmpty {
                 return "Child SA '\(child.name)' AH proposal '\(text)' has no integrity"
             }
-            if let unimplemented = proposal.transforms.first(where: { !$0.isImplemented }) {
+            if let unimplemented = proposal.firstUnimplementedTransform {
                 return "Child SA '\(child.name)' uses '\(unimplemented)', which ikec does not "
                     + "implement"
             }

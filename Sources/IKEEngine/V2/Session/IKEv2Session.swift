@@ -50,6 +50,9 @@ public final class IKEv2Session: IKESession {
                 refusedBy: role, reportedBy: role, reason: problem)
         }
         self.cookieSecret = configuration.ikev2.requireCookie ? random.bytes(16) : []
+        // IKE_SA_INIT and IKE_AUTH make four records; growing the list one by one would
+        // copy the records each time.
+        transcript.reserveCapacity(4)
     }
 
     /// Whether the IKE SA is established.

@@ -83,14 +83,18 @@ enum NATDetection {
         in notifications: [IKEv2NotifyPayload], initiatorSPI: UInt64, responderSPI: UInt64,
         datagram: Datagram
     ) throws -> Bool? {
-        let sources = notifications.filter { $0.type == .natDetectionSourceIP }.map(\.data)
-        let destinations = notifications.filter { $0.type == .natDetectionDestinationIP }
-        guard !sources.isEmpty, let destination = destinations.first?.data else { return nil }
+        // Lazily: every IKE_SA_INIT exchange runs this, and no list is needed.
+        let sources = notifications.lazy.filter { $0.type == .natDetectionSourceIP }
+        guard !sources.isEmpty,
+            let destination = notifications.first(where: {
+                $0.type == .natDetectionDestinationIP
+            })?.data
+        else { return nil }
         let expectedSource = try hash(
             initiatorSPI: initiatorSPI, responderSPI: responderSPI, endpoint: datagram.source)
         let expectedDestination = try hash(
             initiatorSPI: initiatorSPI, responderSPI: responderSPI, endpoint: datagram.destination)
-        let peerBehindNAT = !sources.contains(expectedSource)
+        let peerBehindNAT = !sources.contains { $0.data == expectedSource }
         let usBehindNAT = destination != expectedDestination
         return peerBehindNAT || usBehindNAT
     }

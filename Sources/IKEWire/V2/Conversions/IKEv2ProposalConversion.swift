@@ -30,8 +30,13 @@ extension IKEv2Transform {
 
     /// The Key Length attribute's value in bits, when there is exactly one in basic form.
     public var keyLength: Int? {
-        let lengths = attributes.filter { $0.type == IKEv2TransformAttribute.keyLength }
-        guard lengths.count == 1, let bits = lengths[0].basicValue else { return nil }
+        // Counted in place: proposal selection asks this of every transform it reads.
+        var only: DataAttribute?
+        for attribute in attributes where attribute.type == IKEv2TransformAttribute.keyLength {
+            guard only == nil else { return nil }
+            only = attribute
+        }
+        guard let bits = only?.basicValue else { return nil }
         return Int(bits)
     }
 
