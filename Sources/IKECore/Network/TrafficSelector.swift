@@ -42,23 +42,29 @@ public struct TrafficSelector: Sendable, Hashable, Codable, CustomStringConverti
 
     /// The prefix this selector's address range is exactly, if it is one.
     public var network: IPNetwork? {
+        exactPrefixLength.flatMap { IPNetwork(address: startAddress, prefixLength: $0) }
+    }
+
+    /// The length of the prefix this selector's address range is exactly, if it is one:
+    /// read from the octets in place, where building the candidate prefix's first and last
+    /// addresses would allocate (the linter writes thousands of selectors into messages).
+    private var exactPrefixLength: Int? {
         // Only one prefix length can fit: the number of leading bits the two addresses
         // share (after it, a prefix's first address has a 0 and its last a 1).
         let start = startAddress.octets
         let end = endAddress.octets
         guard start.count == end.count else { return nil }
-        var shared = 0
-        for (first, last) in zip(start, end) {
-            guard first == last else {
-                shared += (first ^ last).leadingZeroBitCount
-                break
-            }
-            shared += 8
+        var index = 0
+        while index < start.count, start[index] == end[index] { index += 1 }
+        guard index < start.count else { return start.count * 8 }
+        let sharedBits = (start[index] ^ end[index]).leadingZeroBitCount
+        // The rest of the range: zeros in the first address, ones in the last.
+        let hostBits: UInt8 = 0xFF >> sharedBits
+        guard start[index] & hostBits == 0, end[index] & hostBits == hostBits else { return nil }
+        for rest in (index + 1)..<start.count where start[rest] != 0 || end[rest] != 0xFF {
+            return nil
         }
-        guard let candidate = IPNetwork(address: startAddress, prefixLength: shared),
-            candidate.first == startAddress, candidate.last == endAddress
-        else { return nil }
-        return candidate
+        return index * 8 + sharedBits
     }
 
     /// Whether the address range is a single host.
@@ -99,8 +105,9 @@ public struct TrafficSelector: Sendable, Hashable, Codable, CustomStringConverti
     /// writes selectors: `10.1.0.0/16`, `10.0.0.1-10.0.0.9`, `10.1.0.0/16[tcp/443]`.
     public var description: String {
         var text: String
-        if let network {
-            text = network.description
+        if let prefixLength = exactPrefixLength {
+            // The prefix's first address is the start address (`IPNetwork.description`).
+            text = "\(startAddress)/\(prefixLength)"
         } else {
             text = "\(startAddress)-\(endAddress)"
         }

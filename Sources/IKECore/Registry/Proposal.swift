@@ -88,7 +88,15 @@ public struct Proposal: Sendable, Hashable, Codable {
 
     /// The transforms of one type.
     public func transforms(of type: TransformType) -> [Transform] {
-        transforms.filter { $0.type == type }
+        // Each type has its own list: mapping it builds one array, where filtering
+        // `transforms` would build the five lists and their concatenation first.
+        switch type {
+        case .encryption: return encryption.map(Transform.encryption)
+        case .prf: return prf.map(Transform.prf)
+        case .integrity: return integrity.map(Transform.integrity)
+        case .dhGroup: return dhGroups.map(Transform.dhGroup)
+        case .esn: return esn.map(Transform.esn)
+        }
     }
 
     /// The proposal as strongSwan writes it: keywords joined by `-`

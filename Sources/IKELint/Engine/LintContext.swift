@@ -55,38 +55,34 @@ final class LintContext {
         self.system = system
     }
 
-    /// Verdicts already reached, by transform and use: a large policy names the same few
-    /// algorithms thousands of times.
-    private var verdicts: [VerdictKey: AlgorithmVerdict?] = [:]
-
-    private struct VerdictKey: Hashable {
-        let transform: Transform
-        let use: AlgorithmUse
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(transform)
-            hasher.combine(use.ordinal)
-        }
-    }
+    /// Verdicts already reached, by transform code (`TransformCode`) and use: a large
+    /// policy names the same few algorithms thousands of times.
+    private var verdicts: [Int: AlgorithmVerdict?] = [:]
 
     /// The profile's verdict on `transform` used for `use`, memoized.
     func verdict(for transform: Transform, use: AlgorithmUse) -> AlgorithmVerdict? {
-        let key = VerdictKey(transform: transform, use: use)
+        guard let code = TransformCode.of(transform) else {
+            return judge.verdict(for: transform, use: use)
+        }
+        // Three uses: the ordinal fits in the two bits below the transform's code.
+        let key = code << 2 | use.ordinal
         if let known = verdicts[key] { return known }
         let verdict = judge.verdict(for: transform, use: use)
         verdicts[key] = .some(verdict)
         return verdict
     }
 
-    /// Strengths already looked up: the registry's tables are dictionaries of records,
-    /// and rules ask for the same few transforms thousands of times.
-    private var strengths: [Transform: Int?] = [:]
+    /// Strengths already looked up, by transform code: the registry's tables are
+    /// dictionaries of records, and rules ask for the same few transforms thousands of
+    /// times.
+    private var strengths: [Int: Int?] = [:]
 
     /// `Strength.bits(of:)`, memoized.
     func strength(of transform: Transform) -> Int? {
-        if let known = strengths[transform] { return known }
+        guard let code = TransformCode.of(transform) else { return Strength.bits(of: transform) }
+        if let known = strengths[code] { return known }
         let bits = Strength.bits(of: transform)
-        strengths[transform] = .some(bits)
+        strengths[code] = .some(bits)
         return bits
     }
 

@@ -3,8 +3,10 @@ import IKEDiagnostics
 import IKEPolicy
 
 /// One proposal where a peer uses it: phase 1, or a phase 2 entry; with its position in
-/// the list and the IKE version that types it. A class: rules iterate the sites many times.
-final class ProposalSite: Sendable {
+/// the list and the IKE version that types it. A struct of two references and a few
+/// integers: building a policy's thousands of sites allocates nothing per site, and a copy
+/// is two retains.
+struct ProposalSite: Sendable {
     /// The peer.
     let peer: Peer
     /// The peer's position in the policy.
@@ -38,6 +40,8 @@ final class ProposalSite: Sendable {
     /// Every site of a policy: each peer's phase 1 proposals, then each phase 2 entry's.
     static func all(in policy: CheckedPolicy) -> [ProposalSite] {
         var sites: [ProposalSite] = []
+        // A guess (a peer has a few proposals in all) that saves most regrowing.
+        sites.reserveCapacity(policy.peers.count * 4)
         for (peerIndex, peer) in policy.peers.enumerated() {
             for (index, proposal) in peer.phase1.proposals.proposals.enumerated() {
                 sites.append(

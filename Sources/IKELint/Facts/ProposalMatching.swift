@@ -11,12 +11,13 @@ enum ProposalMatching {
 
     /// Whether `a` and `b` have a combination in common.
     static func match(_ a: Proposal, _ b: Proposal) -> Bool {
-        types.allSatisfy { type in
-            let left = a.transforms(of: type)
-            let right = b.transforms(of: type)
+        func common<T: Equatable>(_ left: [T], _ right: [T]) -> Bool {
             if left.isEmpty || right.isEmpty { return left.isEmpty && right.isEmpty }
             return left.contains { right.contains($0) }
         }
+        return common(a.encryption, b.encryption) && common(a.prf, b.prf)
+            && common(a.integrity, b.integrity) && common(a.dhGroups, b.dhGroups)
+            && common(a.esn, b.esn)
     }
 
     /// The types in which `a` and `b` have no choice in common.
@@ -31,12 +32,16 @@ enum ProposalMatching {
 
     /// Whether every combination `later` offers is also offered by `earlier`.
     static func covers(_ earlier: Proposal, _ later: Proposal) -> Bool {
-        types.allSatisfy { type in
-            let outer = earlier.transforms(of: type)
-            let inner = later.transforms(of: type)
+        // Compared type by type in the proposals' own lists: the shadowed-proposal rule
+        // asks this of every earlier proposal in every list, and `transforms(of:)` would
+        // build two arrays per type.
+        func covers<T: Equatable>(_ outer: [T], _ inner: [T]) -> Bool {
             if outer.isEmpty || inner.isEmpty { return outer.isEmpty && inner.isEmpty }
             return inner.allSatisfy { outer.contains($0) }
         }
+        return covers(earlier.encryption, later.encryption) && covers(earlier.prf, later.prf)
+            && covers(earlier.integrity, later.integrity)
+            && covers(earlier.dhGroups, later.dhGroups) && covers(earlier.esn, later.esn)
     }
 
     /// What an IKEv2 responder holding `responder` selects from the initiator's `offered`

@@ -44,14 +44,22 @@ struct OverlappingSelectorsRule: LintRule {
             let firstPeer = peers[first.peer].name.value
             let whose =
                 firstPeer == peers[second.peer].name.value
-                ? "entry '\(first.entry.name.value)'"
-                : "entry '\(first.entry.name.value)' of peer '\(firstPeer)'"
+                ? MessageText.joined(["entry '", first.entry.name.value, "'"])
+                : MessageText.joined([
+                    "entry '", first.entry.name.value, "' of peer '", firstPeer, "'",
+                ])
             out.append(
                 finding(
-                    "phase 2 entry '\(second.entry.name.value)' overlaps \(whose): traffic "
-                        + "from \(overlap.local) to \(overlap.remote) matches both",
+                    MessageText.joined([
+                        "phase 2 entry '", second.entry.name.value, "' overlaps ", whose,
+                        ": traffic from ", overlap.local.description, " to ",
+                        overlap.remote.description, " matches both",
+                    ]),
                     at: second.entry.name.span,
-                    notes: [DiagnosticNote("\(whose) is here", at: first.entry.name.span)]))
+                    notes: [
+                        DiagnosticNote(
+                            MessageText.joined([whose, " is here"]), at: first.entry.name.span)
+                    ]))
         }
         return out
     }

@@ -22,7 +22,10 @@ struct PSKEnvironmentUnsetRule: LintRule {
                 !context.isSet(name)
             else { return nil }
             return finding(
-                "environment variable '\(name)' for peer '\(peer.name.value)' is not set",
+                MessageText.joined([
+                    "environment variable '", name, "' for peer '", peer.name.value,
+                    "' is not set",
+                ]),
                 at: psk.span,
                 notes: [DiagnosticNote("the key's length and strength were not checked")])
         }

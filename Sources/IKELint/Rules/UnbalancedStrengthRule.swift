@@ -26,12 +26,8 @@ struct UnbalancedStrengthRule: LintRule {
     func check(_ context: LintContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for site in context.distinctSites {
-            let preferred = Self.preferred(site)
-            let rated = preferred.compactMap { transform in
-                context.strength(of: transform.value).map { (transform, $0) }
-            }
-            guard let weakest = rated.min(by: { $0.1 < $1.1 }),
-                let strongest = rated.max(by: { $0.1 < $1.1 }), weakest.1 * 2 < strongest.1
+            guard let (weakest, strongest) = Self.extremes(site, context),
+                weakest.1 * 2 < strongest.1
             else { continue }
             let weakToken = context.text(at: weakest.0.span) ?? weakest.0.value.keyword
             let strongToken = context.text(at: strongest.0.span) ?? strongest.0.value.keyword
@@ -50,13 +46,25 @@ struct UnbalancedStrengthRule: LintRule {
         return out
     }
 
-    /// The first transform of each type, in the order written.
-    private static func preferred(_ site: ProposalSite) -> [Located<Transform>] {
+    /// Of the first transform of each type (in the order written) that has a strength, the
+    /// first weakest and the first strongest with their bits; nil if none has a strength.
+    /// One pass without intermediate arrays: this runs for every distinct proposal.
+    private static func extremes(_ site: ProposalSite, _ context: LintContext)
+        -> (weakest: (Located<Transform>, Int), strongest: (Located<Transform>, Int))?
+    {
         var seen: UInt32 = 0
-        return site.proposal.transforms.filter { transform in
+        var weakest: (Located<Transform>, Int)?
+        var strongest: (Located<Transform>, Int)?
+        for transform in site.proposal.transforms {
             let bit: UInt32 = 1 << transform.value.type.rawValue
             defer { seen |= bit }
-            return seen & bit == 0
+            guard seen & bit == 0, let bits = context.strength(of: transform.value) else {
+                continue
+            }
+            if weakest.map({ bits < $0.1 }) ?? true { weakest = (transform, bits) }
+            if strongest.map({ bits > $0.1 }) ?? true { strongest = (transform, bits) }
         }
+        guard let weakest, let strongest else { return nil }
+        return (weakest, strongest)
     }
 }

@@ -19,6 +19,9 @@ extension PolicyChecker {
         }
         var peers: [Peer] = []
         peers.reserveCapacity(entries.count)
+        // Most peers write a remote network or two of their own: the selector memo is
+        // sized once here instead of regrown (rehashing every text) as it fills.
+        selectors.reserveCapacity(selectors.count + 2 * entries.count)
         var failed = false
         for peerEntry in entries {
             if let peer = checkPeer(peerEntry, gateway: gateway) {
