@@ -160,6 +160,28 @@ struct IKEv1QuickModeTests {
             ])
     }
 
+    @Test func hostIDsNarrowedToAProtocolAreShownAsSelectorsInTheTranscript() throws {
+        var gre = (TestSupport.network("10.1.0.1/32"), TestSupport.network("10.2.0.1/32"))
+        gre.0.ipProtocol = 47
+        gre.1.ipProtocol = 47
+        var pair = Support.pskPair()
+        pair.0.children = [
+            ChildConfiguration(
+                name: "lan", protocolID: .esp, mode: .transport, localSelectors: [gre.0],
+                remoteSelectors: [gre.1], proposals: Self.esp, lifetime: ChildLifetime())
+        ]
+        pair.1.children = [
+            ChildConfiguration(
+                name: "lan", protocolID: .esp, mode: .transport, localSelectors: [gre.1],
+                remoteSelectors: [gre.0], proposals: Self.esp, lifetime: ChildLifetime())
+        ]
+        let loopback = try Support.expectAgreement(pair)
+        let quickMode = try #require(loopback.transcript.first { $0.exchange == "Quick Mode" })
+        #expect(
+            quickMode.payloads.first?.hasSuffix("ID(10.1.0.1/32[gre]), ID(10.2.0.1/32[gre])}")
+                == true)
+    }
+
     @Test func aModeMismatchIsReportedAsSuch() throws {
         var pair = Support.pskPair()
         pair.1.children = [

@@ -11,6 +11,18 @@ extension PolicyChecker {
         "protocol", "mode", "local-ts", "remote-ts", "proposals", "lifetime",
     ]
 
+    /// Notes for keys that belong one level down, in a phase 2 entry's proposals.
+    static let phase2KeyHints: [String: String] = {
+        let pfs =
+            "PFS is chosen per proposal: 'pfs: GROUP' in a proposal map, or the group in a"
+            + " keyword proposal ('aes256gcm16-ecp384')"
+        let transforms = "algorithms are listed in 'proposals', as keyword strings or maps"
+        return [
+            "pfs": pfs, "dh": pfs, "encryption": transforms, "integrity": transforms,
+            "esn": transforms,
+        ]
+    }()
+
     /// A peer's `phase1:`. `version` is nil when the peer's `ike:` was invalid.
     mutating func checkPhase1(_ entry: YAMLEntry, version: IKEVersion?) -> Phase1? {
         guard let fields = fields(entry.value, of: "phase1", allowed: Self.phase1Keys) else {
@@ -90,9 +102,10 @@ extension PolicyChecker {
         let nameOK = checkName(entry.key, at: entry.keySpan, kind: "phase 2 entry")
         // Named in messages only, so written out only when one is.
         lazy var what = "phase 2 entry '\(entry.key)'"
-        guard let fields = fields(entry.value, of: what, allowed: Self.phase2Keys) else {
-            return nil
-        }
+        guard
+            let fields = fields(
+                entry.value, of: what, allowed: Self.phase2Keys, explain: Self.phase2KeyHints)
+        else { return nil }
         let errorsBefore = errorTotal
         let ipsec = fields["protocol"].flatMap {
             word($0.value, for: "protocol", as: IPsecProtocol.self)

@@ -18,9 +18,15 @@ enum IKEv1PayloadOutline {
         case .keyExchange(let ke):
             return PayloadSummary("KE", .length(ke.data.count))
         case .identification(let id):
-            // Quick mode client IDs of subnet and range types read best as selectors.
+            // Quick mode client IDs of subnet and range types, and addresses narrowed to a
+            // protocol or port, read best as selectors.
             switch id.identification.type {
             case .ipv4Subnet, .ipv6Subnet, .ipv4Range, .ipv6Range:
+                return PayloadSummary("ID", .text(id.trafficSelector?.description ?? "invalid"))
+            case .ipv4Address, .ipv6Address:
+                guard id.protocolID != 0 || id.port != 0 else {
+                    return PayloadSummary("ID", .identification(id.identification))
+                }
                 return PayloadSummary("ID", .text(id.trafficSelector?.description ?? "invalid"))
             default:
                 return PayloadSummary("ID", .identification(id.identification))
