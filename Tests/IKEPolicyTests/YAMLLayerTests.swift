@@ -99,6 +99,15 @@ import Testing
         #expect(result.diagnostics.contains { $0.id == "E0201" })
     }
 
+    /// Editors on Windows start files with a byte order mark and end lines with CR LF.
+    @Test func aByteOrderMarkAndCRLFLineEndingsReadLikePlainText() {
+        let result = TestSupport.load("\u{FEFF}ikec: 1\r\ngateway: { name: hq }\r\nbogus: 1\r\n")
+        let unknown = result.diagnostics.first { $0.id == "E0201" }
+        #expect(result.diagnostics.allSatisfy { !$0.id.hasPrefix("E01") })
+        #expect(unknown?.span?.start == SourceLocation(line: 3, column: 1))
+        #expect(result.source?.text.hasPrefix("ikec: 1") == true)
+    }
+
     @Test func anOnlyDashesDocumentIsEmpty() {
         let result = TestSupport.load("---\n")
         #expect(result.diagnostics.map(\.id) == ["E0105"])

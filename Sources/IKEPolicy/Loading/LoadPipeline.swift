@@ -9,7 +9,10 @@ struct LoadPipeline {
     func run(_ bytes: UnsafeBufferPointer<UInt8>) -> PolicyLoadResult {
         // Binary files and bad UTF-8 stop here: libyaml would only add noise.
         let precheck = TextPrecheck(path: path).scan(bytes)
-        let text = String(decoding: bytes, as: UTF8.self)
+        var text = String(decoding: bytes, as: UTF8.self)
+        // libyaml skips a leading byte order mark and counts columns without it; so do the
+        // excerpts.
+        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
         if let fatal = precheck.fatal {
             let isText = fatal.id != PolicyDiagnosticID.notText.rawValue
             let source = isText ? SecretMask.lexicallyMasked(text: text, path: path) : nil

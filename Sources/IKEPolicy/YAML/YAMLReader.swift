@@ -47,7 +47,9 @@ struct YAMLReader {
             let empty: StaticString = ""
             yaml_parser_set_input_string(&parser, empty.utf8Start, 0)
         }
-        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+        // The encoding is left for libyaml to detect: the precheck has already refused
+        // anything but UTF-8, and detection is what skips a leading byte order mark (an
+        // encoding set by hand leaves it in, to fail as content).
 
         var event = yaml_event_t()
         while true {
