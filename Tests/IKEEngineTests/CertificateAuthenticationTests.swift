@@ -87,6 +87,26 @@ struct CertificateAuthenticationTests {
         #expect(outcome.failures(of: .responder).first?.code == .certificateIdentityMismatch)
     }
 
+    /// OpenSSL prints subjects in RFC 4514 order (most specific first); an identity copied
+    /// from there is the certificate's DN reversed, which the refusal says.
+    @Test func aDistinguishedNameInReverseOrderIsRefusedWithANote() throws {
+        var pair = try Self.certificatePair("ecdsa")
+        pair.0.localIdentity = .distinguishedName("C=CH, O=ikec tests, CN=branch-ecdsa")
+        pair.1.remoteIdentity = .distinguishedName("CN=branch-ecdsa,O=ikec tests,C=CH")
+        let outcome = try TestSupport.loopback(pair.0, pair.1).negotiate()
+        let refusal = try #require(outcome.failures(of: .responder).first)
+        #expect(refusal.code == .identityMismatch)
+        #expect(
+            refusal.reason.hasSuffix(
+                "(the same RDNs in reverse order: a DN is matched in "
+                    + "the order of its encoding, as strongSwan writes it, not in RFC 4514's)"))
+
+        pair.1.remoteIdentity = .distinguishedName("CN=branch-ecdsa, C=CH, O=ikec tests")
+        let shuffled = try TestSupport.loopback(pair.0, pair.1).negotiate()
+        let other = try #require(shuffled.failures(of: .responder).first)
+        #expect(other.code == .identityMismatch && !other.reason.contains("reverse order"))
+    }
+
     @Test func pinnedCertificateMustMatch() throws {
         var pair = try Self.certificatePair("ecdsa")
         pair.1.remoteAuthentication = .certificate(

@@ -40,7 +40,8 @@ enum IKEv1PeerAuthentication {
             return IKEv1Refusal(
                 code: .identityMismatch, notify: .invalidIDInformation,
                 reason: "peer identified as \(IdentityTask.describe(identification)), expected "
-                    + "'\(expected)'")
+                    + "'\(expected)'"
+                    + IdentityTask.reversedOrderNote(identification, expected: expected))
         }
         return nil
     }

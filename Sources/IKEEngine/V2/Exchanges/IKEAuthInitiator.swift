@@ -106,7 +106,9 @@ extension IKEv2Session {
                 throw AuthenticationRefusal(
                     code: .identityMismatch,
                     reason: "peer identity \(IdentityTask.describe(responderID.identification)) "
-                        + "is not the expected '\(expected)'")
+                        + "is not the expected '\(expected)'"
+                        + IdentityTask.reversedOrderNote(
+                            responderID.identification, expected: expected))
             }
             let signed = try AuthenticationTask.signedOctets(
                 realMessage: context.message2, peerNonce: context.initiatorNonce,

@@ -49,7 +49,9 @@ extension IKEv2Session {
                 throw AuthenticationRefusal(
                     code: .identityMismatch,
                     reason: "peer identity \(IdentityTask.describe(initiatorID.identification)) "
-                        + "is not the expected '\(expected)'")
+                        + "is not the expected '\(expected)'"
+                        + IdentityTask.reversedOrderNote(
+                            initiatorID.identification, expected: expected))
             }
             if let requestedID, let ours = configuration.localIdentity,
                 !IdentityTask.matches(requestedID.identification, expected: ours)
@@ -57,7 +59,9 @@ extension IKEv2Session {
                 throw AuthenticationRefusal(
                     code: .identityMismatch,
                     reason: "peer asked for identity "
-                        + "\(IdentityTask.describe(requestedID.identification)), we are '\(ours)'")
+                        + "\(IdentityTask.describe(requestedID.identification)), we are '\(ours)'"
+                        + IdentityTask.reversedOrderNote(requestedID.identification, expected: ours)
+                )
             }
             let signed = try AuthenticationTask.signedOctets(
                 realMessage: context.message1, peerNonce: context.responderNonce,

@@ -63,6 +63,19 @@ enum IdentityTask {
         }
     }
 
+    /// A note for a refusal when `data` and `expected` are the same distinguished name
+    /// with its RDNs in opposite orders ("" otherwise). A DN is compared in the order of
+    /// its encoding, which is how strongSwan writes it (`C=CH, O=Example, CN=hq`); the
+    /// RFC 4514 form that OpenSSL prints lists the same RDNs the other way round.
+    static func reversedOrderNote(_ data: IdentificationData, expected: Identity) -> String {
+        guard case .distinguishedName(let text) = expected, let der = data.distinguishedNameDER,
+            let peer = try? DistinguishedName(der: der),
+            let reversed = try? DistinguishedName(rfc4514: text), peer.matches(reversed)
+        else { return "" }
+        return " (the same RDNs in reverse order: a DN is matched in the order of its "
+            + "encoding, as strongSwan writes it, not in RFC 4514's)"
+    }
+
     /// How an identity is named in reasons and records.
     static func describe(_ data: IdentificationData) -> String {
         switch identity(of: data) {
