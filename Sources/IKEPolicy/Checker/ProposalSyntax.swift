@@ -149,6 +149,13 @@ extension PolicyChecker {
         case .unknown(let suggestion):
             var notes: [DiagnosticNote] = []
             var fixIts: [FixIt] = []
+            if text.hasSuffix("!") {
+                // ipsec.conf's `ike=...!` marks a proposal list as strict; ikec's always are.
+                notes.append(
+                    DiagnosticNote(
+                        "'!' is ipsec.conf's strict flag; ikec offers and accepts only the "
+                            + "proposals written"))
+            }
             if let suggestion {
                 notes.append(DiagnosticNote("did you mean '\(suggestion)'?"))
                 fixIts.append(
