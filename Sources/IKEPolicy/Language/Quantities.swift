@@ -97,7 +97,37 @@ enum DurationSyntax {
         }
         let trimmed = lower.filter { $0 != " " }
         if trimmed != text, case .seconds = read(trimmed) { return trimmed }
-        return nil
+        return compoundSeconds(trimmed).map(written)
+    }
+
+    /// The seconds of a compound or fractional duration (`8h30m`, `1d12h`, `1.5h`), which
+    /// ikec does not read but can rewrite; nil for anything else.
+    private static func compoundSeconds(_ text: String) -> Int? {
+        var total = 0.0
+        var number = ""
+        for character in text {
+            if character.isASCII, character.isNumber || character == "." {
+                number.append(character)
+                continue
+            }
+            guard let unit = units[character], let value = Double(number), value > 0,
+                value < 1e9
+            else { return nil }
+            total += value * Double(unit)
+            number = ""
+        }
+        guard number.isEmpty, total >= 1, total < 1e12, total == total.rounded() else {
+            return nil
+        }
+        return Int(total)
+    }
+
+    /// `seconds` in the largest unit that divides it: 5400 is `90m`.
+    private static func written(_ seconds: Int) -> String {
+        for (unit, size) in [("d", 86400), ("h", 3600), ("m", 60)] where seconds % size == 0 {
+            return "\(seconds / size)\(unit)"
+        }
+        return "\(seconds)s"
     }
 }
 
