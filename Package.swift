@@ -8,6 +8,13 @@ let package = Package(
     products: [
         .executable(name: "ikec", targets: ["ikec"]),
         .executable(name: "ikec-bench", targets: ["ikec-bench"]),
+        // The modules that read untrusted bytes, for the fuzzing package in Tests/Fuzz.
+        .library(name: "IKECore", targets: ["IKECore"]),
+        .library(name: "IKEPolicy", targets: ["IKEPolicy"]),
+        .library(name: "IKELint", targets: ["IKELint"]),
+        .library(name: "IKECrypto", targets: ["IKECrypto"]),
+        .library(name: "IKEWire", targets: ["IKEWire"]),
+        .library(name: "IKEEngine", targets: ["IKEEngine"]),
     ],
     targets: [
         // C libraries from Debian: libyaml-dev and libssl-dev (OpenSSL 3 libcrypto).
