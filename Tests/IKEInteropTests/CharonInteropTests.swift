@@ -16,6 +16,8 @@ struct CharonInteropTests {
         InteropCase(
             name: "v2-rsa-aes256ctr-sha384-modp3072", children: ["lan"], expectedNotify: nil),
         InteropCase(
+            name: "v2-ecdsa-chain-aes256gcm16-ecp256", children: ["lan"], expectedNotify: nil),
+        InteropCase(
             name: "v2-psk-ipv6-aes128gcm16-x25519", children: ["lan"], expectedNotify: nil),
         InteropCase(
             name: "v2-psk-invalid-ke-retry", children: ["lan"], expectedNotify: nil,

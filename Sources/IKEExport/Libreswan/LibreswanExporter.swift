@@ -44,7 +44,7 @@ public enum LibreswanExporter {
             }
         }
         return CompiledConfig(
-            target: .libreswan, configuration: text, secrets: secrets, links: [],
+            target: .libreswan, configuration: text, secrets: secrets, links: [], files: [],
             diagnostics: Diagnostic.sorted(diagnostics.all))
     }
 }

@@ -13,6 +13,8 @@ public struct CompiledConfig: Sendable {
     public let secrets: [SecretEntry]
     /// Links the output folder needs so the daemon finds certificates and keys.
     public let links: [CredentialLink]
+    /// Certificates taken out of files that hold several, written as files of their own.
+    public let files: [CredentialFile]
     /// Everything that could not be expressed exactly, in source order.
     public let diagnostics: [Diagnostic]
 
@@ -42,5 +44,22 @@ public struct CredentialLink: Sendable, Hashable {
     /// The absolute path it points to.
     public let destination: String
     /// The path as written in the policy, for comments.
+    public let written: String
+}
+
+/// A certificate the output folder holds as a file of its own: the second or a later
+/// certificate of a PEM file (a chain's intermediate CA, or one CA of a bundle), which
+/// swanctl would not load from the file it came in.
+public struct CredentialFile: Sendable, Hashable {
+    /// The first line of every such file, which also lets `ikec compile -o` replace it.
+    public static let marker = "# ikec:"
+
+    /// The file's path relative to the output folder (`x509ca/hq-chain-2.crt`).
+    public let path: String
+    /// The file's text: a comment line saying where it came from, then the PEM block.
+    public let contents: String
+    /// Which certificate of the source file it is, counting from 1.
+    public let position: Int
+    /// The source file's path as written in the policy, for comments.
     public let written: String
 }

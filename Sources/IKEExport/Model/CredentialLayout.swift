@@ -5,6 +5,7 @@ import IKEPolicy
 /// two files with one base name get `-2`, `-3`... before the extension.
 struct CredentialLayout {
     private(set) var links: [CredentialLink] = []
+    private(set) var files: [CredentialFile] = []
 
     /// The name of `file` inside `folder` (`x509`, `x509ca`, `private`, `pubkey`), adding
     /// the link on first use.
@@ -14,17 +15,56 @@ struct CredentialLayout {
         }) {
             return String(existing.path.dropFirst(folder.count + 1))
         }
-        let base = Self.baseName(file.resolvedPath)
-        var candidate = base
-        var counter = 2
-        while links.contains(where: { $0.path == folder + "/" + candidate }) {
-            candidate = Self.numbered(base, counter)
-            counter += 1
-        }
+        let candidate = freeName(Self.baseName(file.resolvedPath), in: folder)
         links.append(
             CredentialLink(
                 path: folder + "/" + candidate, destination: file.resolvedPath,
                 written: file.written))
+        return candidate
+    }
+
+    /// The names of every certificate of `file`: its link in `folder` for the first (all
+    /// that swanctl reads of it), then a file of its own in `othersFolder` for each further
+    /// certificate of a PEM file that holds several.
+    mutating func certificateNames(
+        for file: FileReference, in folder: String, othersIn othersFolder: String
+    ) -> [String] {
+        let first = name(for: file, in: folder)
+        let blocks = PEMCertificates.blocks(inFileAt: file.resolvedPath)
+        guard blocks.count > 1 else { return [first] }
+        if let existing = files.first(where: { $0.written == file.written }) {
+            let folderOfOthers = String(existing.path.prefix { $0 != "/" })
+            return [first]
+                + files.filter { $0.written == file.written }.map {
+                    String($0.path.dropFirst(folderOfOthers.count + 1))
+                }
+        }
+        let base = Self.baseName(file.resolvedPath)
+        var names = [first]
+        for (index, block) in blocks.enumerated().dropFirst() {
+            let name = freeName(Self.numbered(base, index + 1), in: othersFolder)
+            let origin =
+                "\(CredentialFile.marker) certificate \(index + 1) of \(blocks.count) in "
+                + "\(file.written), which swanctl would not load from there"
+            files.append(
+                CredentialFile(
+                    path: othersFolder + "/" + name, contents: origin + "\n" + block,
+                    position: index + 1, written: file.written))
+            names.append(name)
+        }
+        return names
+    }
+
+    /// `base`, or `base` numbered from 2, whichever is not yet taken in `folder`.
+    private func freeName(_ base: String, in folder: String) -> String {
+        var candidate = base
+        var counter = 2
+        while links.contains(where: { $0.path == folder + "/" + candidate })
+            || files.contains(where: { $0.path == folder + "/" + candidate })
+        {
+            candidate = Self.numbered(base, counter)
+            counter += 1
+        }
         return candidate
     }
 

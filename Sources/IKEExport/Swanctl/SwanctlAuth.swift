@@ -24,7 +24,10 @@ struct SwanctlAuth {
         text.set("id", SwanctlIdentity.render(policy.localIdentity(for: peer).value))
         guard method.usesPublicKeys, let credentials = policy.gateway.credentials else { return }
         if let certificate = credentials.certificate {
-            text.set("certs", layout.name(for: certificate.value, in: "x509"))
+            // A chain's CA certificates go to x509ca/, where charon finds them to send.
+            let names = layout.certificateNames(
+                for: certificate.value, in: "x509", othersIn: "x509ca")
+            text.set("certs", names[0])
         } else if let publicKey = credentials.publicKey {
             text.set("pubkeys", layout.name(for: publicKey.value, in: "pubkey"))
         }
@@ -50,7 +53,10 @@ struct SwanctlAuth {
         } else if let key = peer.auth.peerPublicKey {
             text.set("pubkeys", layout.name(for: key.value, in: "pubkey"))
         } else if let trust = policy.gateway.credentials?.trust, !trust.isEmpty {
-            text.set("cacerts", list: trust.map { layout.name(for: $0.value, in: "x509ca") })
+            let names = trust.flatMap {
+                layout.certificateNames(for: $0.value, in: "x509ca", othersIn: "x509ca")
+            }
+            text.set("cacerts", list: names)
         }
     }
 

@@ -39,10 +39,10 @@ public enum SwanctlExporter {
         body.blank()
         body.line("include " + ExportTarget.swanctl.secretsFileName)
 
-        let text = header(policy, links: layout.links) + body.text
+        let text = header(policy, links: layout.links, files: layout.files) + body.text
         return CompiledConfig(
             target: .swanctl, configuration: text, secrets: secrets, links: layout.links,
-            diagnostics: Diagnostic.sorted(diagnostics.all))
+            files: layout.files, diagnostics: Diagnostic.sorted(diagnostics.all))
     }
 
     private static func connection(
@@ -128,7 +128,9 @@ public enum SwanctlExporter {
     }
 
     /// What the file is and what it expects beside it.
-    private static func header(_ policy: CheckedPolicy, links: [CredentialLink]) -> String {
+    private static func header(
+        _ policy: CheckedPolicy, links: [CredentialLink], files: [CredentialFile]
+    ) -> String {
         var text = SettingsText()
         text.comment(
             "swanctl.conf for gateway '\(policy.gateway.name.value)', compiled by ikec from "
@@ -143,6 +145,16 @@ public enum SwanctlExporter {
             for link in links {
                 let padding = String(repeating: " ", count: width - link.path.count)
                 text.comment("  \(link.path)\(padding)  -> \(link.written)")
+            }
+        }
+        if !files.isEmpty {
+            text.comment("Certificates after the first of a file, which swanctl would not load,")
+            text.comment("as files of their own:")
+            let width = files.map(\.path.count).max() ?? 0
+            for file in files {
+                let padding = String(repeating: " ", count: width - file.path.count)
+                text.comment(
+                    "  \(file.path)\(padding)  <- certificate \(file.position) of \(file.written)")
             }
         }
         text.blank()

@@ -27,6 +27,11 @@ public enum OutputFolder {
             try makeFolder(parent(of: path))
             try checkReplaceable(path)
         }
+        for file in config.files {
+            let path = join(folder, file.path)
+            try makeFolder(parent(of: path))
+            try checkReplaceable(path, orWrittenWith: CredentialFile.marker)
+        }
 
         // Stage everything next to its final name.
         var staged: [(temporary: String, final: String)] = []
@@ -45,6 +50,10 @@ public enum OutputFolder {
             for link in config.links {
                 let path = join(folder, link.path)
                 staged.append((try stageLink(to: link.destination, for: path), path))
+            }
+            for file in config.files {
+                let path = join(folder, file.path)
+                staged.append((try stage(Array(file.contents.utf8), mode: 0o644, for: path), path))
             }
         } catch {
             for item in staged { unlink(item.temporary) }
@@ -100,14 +109,27 @@ public enum OutputFolder {
         return temporary
     }
 
-    /// A credential link may replace an earlier link, never a real file.
-    private static func checkReplaceable(_ path: String) throws(ExportError) {
+    /// A credential link may replace an earlier link, never a real file; a credential file
+    /// may also replace a file that starts with `marker` (one an earlier run wrote).
+    private static func checkReplaceable(_ path: String, orWrittenWith marker: String? = nil)
+        throws(ExportError)
+    {
         var status = stat()
         guard lstat(path, &status) == 0 else { return }
-        if (status.st_mode & S_IFMT) != S_IFLNK {
-            throw ExportError(
-                .linkConflict, "'\(path)' exists and is not a link; ikec will not replace it")
-        }
+        if (status.st_mode & S_IFMT) == S_IFLNK { return }
+        if let marker, (status.st_mode & S_IFMT) == S_IFREG, startsWith(path, marker) { return }
+        let what = marker == nil ? "a link" : "a link or a file ikec wrote"
+        throw ExportError(
+            .linkConflict, "'\(path)' exists and is not \(what); ikec will not replace it")
+    }
+
+    private static func startsWith(_ path: String, _ prefix: String) -> Bool {
+        guard let file = fopen(path, "rb") else { return false }
+        defer { fclose(file) }
+        let expected = Array(prefix.utf8)
+        var head = [UInt8](repeating: 0, count: expected.count)
+        let count = head.withUnsafeMutableBytes { fread($0.baseAddress, 1, expected.count, file) }
+        return count == expected.count && head == expected
     }
 
     private static func makeFolder(_ path: String) throws(ExportError) {
