@@ -45,10 +45,20 @@ enum IdentitySyntax {
         return utf8.firstIndex(of: UInt8(ascii: ":"))
     }
 
-    /// strongSwan's reading of a value without a type: an address, `@name` as an FQDN,
-    /// anything with `@` as an email address, else an FQDN.
+    /// strongSwan's reading of a value without a type: text with `=` as a distinguished
+    /// name (`C=CH, O=Example, CN=hq`), an address, `@#hex` as a key id, `@name` as an
+    /// FQDN, anything with `@` as an email address, else an FQDN.
     private static func bare(_ text: String) -> Result<Identity, Problem> {
+        if text.contains("=") { return typed(prefix: "dn", value: text) }
+        if text == "%any" {
+            return .failure(
+                Problem(
+                    id: .invalidIdentity,
+                    message: "'%any' is strongSwan's wildcard, not an identity; leave 'id' out "
+                        + "where any identity is accepted"))
+        }
         if let address = IPAddress(text) { return .success(.address(address)) }
+        if text.hasPrefix("@#") { return keyID(String(text.dropFirst())) }
         if text.hasPrefix("@") { return typed(prefix: "fqdn", value: String(text.dropFirst())) }
         if text.contains("@") { return typed(prefix: "email", value: text) }
         return typed(prefix: "fqdn", value: text)
