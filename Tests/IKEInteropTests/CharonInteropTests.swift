@@ -26,6 +26,9 @@ struct CharonInteropTests {
         InteropCase(
             name: "v1-ecdsa-aes128-sha256-modp2048", children: ["lan"], expectedNotify: nil),
         InteropCase(
+            name: "v1-ecdsa-chain-aes128-sha256-modp2048", children: ["lan"],
+            expectedNotify: nil),
+        InteropCase(
             name: "v1-psk-aggressive-aes256-sha256-modp2048", children: ["lan"],
             expectedNotify: nil),
         InteropCase(
