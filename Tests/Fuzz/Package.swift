@@ -13,6 +13,12 @@ let package = Package(
     dependencies: [.package(name: "ikec", path: "../..")],
     targets: [
         .target(name: "FuzzSupport"),
+        .target(
+            name: "FuzzPeers",
+            dependencies: [
+                .product(name: "IKEEngine", package: "ikec"),
+                .product(name: "IKECore", package: "ikec"),
+            ]),
         .executableTarget(
             name: "fuzz-wire",
             dependencies: ["FuzzSupport", .product(name: "IKEWire", package: "ikec")],
@@ -30,9 +36,17 @@ let package = Package(
         .executableTarget(
             name: "fuzz-session",
             dependencies: [
-                "FuzzSupport", .product(name: "IKEEngine", package: "ikec"),
+                "FuzzSupport", "FuzzPeers", .product(name: "IKEEngine", package: "ikec"),
                 .product(name: "IKECrypto", package: "ikec"),
                 .product(name: "IKECore", package: "ikec"),
+            ], linkerSettings: lld),
+        .executableTarget(
+            name: "fuzz-auth",
+            dependencies: [
+                "FuzzSupport", "FuzzPeers", .product(name: "IKEEngine", package: "ikec"),
+                .product(name: "IKECrypto", package: "ikec"),
+                .product(name: "IKECore", package: "ikec"),
+                .product(name: "IKEWire", package: "ikec"),
             ], linkerSettings: lld),
     ]
 )

@@ -3,7 +3,7 @@
 # made from the repository: example and malformed policies, the demo PKI and test
 # certificates, and the IKEv2 and IKEv1 messages of dry runs of the seed pair in Seeds/.
 #
-#   Tests/Fuzz/run.sh [SECONDS] [TARGET...]     targets: wire session policy x509
+#   Tests/Fuzz/run.sh [SECONDS] [TARGET...]     targets: wire session auth policy x509
 #
 # SECONDS (default 60) is per target. IKEC_FUZZ_DIR keeps the corpora and any crashing
 # inputs between runs (default: a new temporary folder). Exits 1 if a target crashed,
@@ -14,9 +14,9 @@ root=$(cd "$fuzz/../.." && pwd)
 seconds=${1:-60}
 shift || true
 targets=("$@")
-((${#targets[@]} > 0)) || targets=(wire session policy x509)
+((${#targets[@]} > 0)) || targets=(wire session auth policy x509)
 work=${IKEC_FUZZ_DIR:-$(mktemp -d)}
-mkdir -p "$work"/{wire,session,policy,x509}
+mkdir -p "$work"/{wire,session,auth,policy,x509}
 echo "fuzzing in $work"
 
 (cd "$fuzz" && swift build -c release -Xswiftc -sanitize=fuzzer,address)
@@ -36,7 +36,8 @@ for version in v1 v2; do
     "$ikec" negotiate "$fuzz/Seeds/branch-$version.yaml" "$fuzz/Seeds/hq-$version.yaml" \
         --seed fuzz --pcap "$work/$version.pcap" >/dev/null
 done
-python3 "$fuzz/seeds.py" "$work/wire" "$work/session" 192.0.2.2 "$work"/v1.pcap "$work"/v2.pcap
+python3 "$fuzz/seeds.py" "$work/wire" "$work/session" "$work/auth" 192.0.2.2 \
+    "$work"/v1.pcap "$work"/v2.pcap
 
 status=0
 for target in "${targets[@]}"; do

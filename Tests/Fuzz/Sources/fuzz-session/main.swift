@@ -1,6 +1,6 @@
 import Foundation
+import FuzzPeers
 import FuzzSupport
-import IKECore
 import IKECrypto
 import IKEEngine
 
@@ -9,32 +9,10 @@ import IKEEngine
 // then each datagram is a two-octet big-endian length and that many octets. Every answer
 // must be a typed action, and the session must stay readable afterwards.
 
-/// The responder's configuration for `version`: PSK, X25519 (cheap enough to run per
-/// input), one ESP Child SA.
-func responderConfiguration(_ version: IKEVersion) -> IKEPeerConfiguration {
-    var ike = Proposal(protocolID: .ike)
-    ike.encryption = [Cipher(.aesCBC, keyBits: 256)]
-    ike.prf = [.hmacSHA256]
-    ike.integrity = [.hmacSHA256_128]
-    ike.dhGroups = [.curve25519]
-    var esp = Proposal(protocolID: .esp)
-    esp.encryption = [Cipher(.aesGCM16, keyBits: 128)]
-    let psk = SecretBytes(utf8: "fuzzing pre-shared key")
-    let child = ChildConfiguration(
-        name: "lan", protocolID: .esp, mode: .tunnel,
-        localSelectors: [TrafficSelector(network: IPNetwork("10.2.0.0/16")!)],
-        remoteSelectors: [TrafficSelector(network: IPNetwork("10.1.0.0/16")!)],
-        proposals: [esp])
-    return IKEPeerConfiguration(
-        version: version, local: Endpoint(address: IPAddress("192.0.2.2")!),
-        remote: Endpoint(address: IPAddress("192.0.2.1")!),
-        localIdentity: .fqdn("hq.example.net"), remoteIdentity: .fqdn("branch.example.net"),
-        ikeProposals: [ike], localAuthentication: .preSharedKey(psk),
-        remoteAuthentication: .preSharedKey(psk), children: [child],
-        validationTime: 1_735_689_600)
-}
-
-let configurations = [responderConfiguration(.v2), responderConfiguration(.v1)]
+let configurations = [
+    FuzzPeers.configuration(.v2, responder: true),
+    FuzzPeers.configuration(.v1, responder: true),
+]
 
 let status = runFuzzer { data, size in
     let bytes = fuzzInput(data, size)
