@@ -251,4 +251,38 @@ import Testing
         #expect(output.status == .misuse)
         #expect(output.stderr.contains("no *.yaml or *.yml files under"))
     }
+
+    /// A repository's folder holds other YAML too; found there, it is skipped with a note,
+    /// while a file named on the command line is always checked.
+    @Test func otherYAMLInAFolderIsSkippedButNotWhenNamed() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "ikec-mixed-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workflow = folder.appendingPathComponent("ci.yml")
+        try "name: CI\non: [push]\n".write(to: workflow, atomically: true, encoding: .utf8)
+        let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("examples/site-to-site-psk")
+        for name in ["hq.yaml", "hq-branch.psk"] {
+            try FileManager.default.copyItem(
+                at: examples.appendingPathComponent(name),
+                to: folder.appendingPathComponent(name))
+        }
+
+        let searched = CLITestSupport.run(["lint", folder.path])
+        #expect(searched.status == .success)
+        #expect(searched.stdout.hasPrefix("no problems found in 1 file"))
+        #expect(
+            searched.stderr
+                == "ikec lint: note: skipped '\(workflow.path)': YAML without a policy's "
+                + "top-level keys (ikec, gateway, peers)\n")
+
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("hq.yaml"))
+        #expect(CLITestSupport.run(["lint", folder.path]).status == .misuse)
+
+        let named = CLITestSupport.run(["lint", workflow.path])
+        #expect(named.status == .inputProblems)
+        #expect(named.stdout.contains("error[E0202]: missing key 'ikec' in the policy"))
+    }
 }

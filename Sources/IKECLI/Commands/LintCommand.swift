@@ -8,8 +8,9 @@ public enum LintCommand: CLICommand {
         name: "lint", summary: "Parse, check and lint policy files",
         overview: """
             Parse, check and lint policy files. Folders are searched recursively for \
-            *.yaml and *.yml files. Files that describe the two ends of a connection are \
-            paired, which enables cross-file rules. Exit status: 0 no problems at or above \
+            *.yaml and *.yml files; YAML of other kinds found there (no ikec, gateway or \
+            peers key) is skipped with a note. Files that describe the two ends of a \
+            connection are paired, which enables cross-file rules. Exit status: 0 no problems at or above \
             --fail-on, 1 problems, 2 misuse or an unreadable file.
             """,
         arguments: [
@@ -54,6 +55,15 @@ public enum LintCommand: CLICommand {
         }
 
         let run = LintRun.run(inputs, profile: profile, environment: environment)
+        for path in run.skipped {
+            stderr +=
+                "ikec lint: \(ErrorStyle.note(errorColour)): skipped '\(path)': YAML without "
+                + "a policy's top-level keys (ikec, gateway, peers)\n"
+        }
+        guard !run.files.isEmpty else {
+            stderr += "ikec lint: \(ErrorStyle.error(errorColour)): no policy files to lint\n"
+            return CommandOutput(stderr: stderr, status: .misuse)
+        }
         for file in run.files {
             if let readError = file.readError {
                 stderr += "ikec lint: \(ErrorStyle.error(errorColour)): \(readError)\n"

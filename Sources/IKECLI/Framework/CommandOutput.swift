@@ -44,4 +44,8 @@ enum ErrorStyle {
     static func warning(_ colour: Bool) -> String {
         colour ? "\u{1B}[1;33mwarning\u{1B}[0m" : "warning"
     }
+
+    static func note(_ colour: Bool) -> String {
+        colour ? "\u{1B}[1;36mnote\u{1B}[0m" : "note"
+    }
 }

@@ -55,8 +55,20 @@ struct LoadPipeline {
                 suppressions: comments.suppressions,
                 source: PolicySource(file: source, path: path, baseDirectory: baseDirectory))
         }
-        return PolicyLoadResult(
+        var result = PolicyLoadResult(
             source: source, policy: policy, diagnostics: ordered, readError: nil)
+        result.isForeignDocument = Self.isForeign(yaml)
+        return result
+    }
+
+    /// A complete YAML document whose root mapping has none of a policy's top-level keys.
+    private static func isForeign(_ yaml: YAMLReader.Result) -> Bool {
+        guard let root = yaml.root, !yaml.syntaxFailed, case .mapping(let entries) = root.content
+        else { return false }
+        return entries.position(ofKey: "ikec") == nil && entries.position(ofKey: "gateway") == nil
+            && entries.position(ofKey: "peers") == nil
+            && entries.position(ofKey: "proposals") == nil
+            && entries.position(ofKey: "lint") == nil
     }
 
     /// Tab indentation errors, except for tabs inside block scalars (where they are

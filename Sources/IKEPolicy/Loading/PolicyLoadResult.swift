@@ -16,6 +16,10 @@ public struct PolicyLoadResult: Sendable {
     public let diagnostics: [Diagnostic]
     /// Why the file could not be read, if it could not.
     public let readError: PolicyReadError?
+    /// Whether the file is YAML of some other kind: its root is a mapping with none of a
+    /// policy's top-level keys (`ikec`, `gateway`, `proposals`, `lint`, `peers`).
+    /// `ikec lint` skips such files when it finds them in a folder.
+    public var isForeignDocument = false
 
     /// Whether any diagnostic is an error.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }

@@ -19,6 +19,8 @@ struct LintRun {
 
     /// Per input, in order.
     let files: [FileResult]
+    /// Files found in folders that are YAML of another kind, not policies; not linted.
+    var skipped: [String] = []
 
     /// Loads and lints `inputs`.
     static func run(
@@ -34,10 +36,22 @@ struct LintRun {
                     bytes: environment.readStandardInput(), path: PolicyLoader.standardInputPath)
             }
         }
-        let policies = loaded.compactMap(\.policy)
+        // A folder may hold other YAML (CI workflows, compose files): those are skipped.
+        var skipped: [String] = []
+        var kept: [(PolicyInputs.Input, PolicyLoadResult)] = []
+        for (input, result) in zip(inputs.inputs, loaded) {
+            if case .file(let path) = input, inputs.foundInFolders.contains(path),
+                result.isForeignDocument
+            {
+                skipped.append(path)
+            } else {
+                kept.append((input, result))
+            }
+        }
+        let policies = kept.compactMap(\.1.policy)
         let linter = Linter(profile: profile, now: environment.now)
 
-        let files = zip(inputs.inputs, loaded).map { input, result -> FileResult in
+        let files = kept.map { input, result -> FileResult in
             let path: String
             switch input {
             case .file(let given): path = given
@@ -52,7 +66,7 @@ struct LintRun {
                 path: path, source: result.source, diagnostics: diagnostics,
                 readError: result.readError)
         }
-        return LintRun(files: files)
+        return LintRun(files: files, skipped: skipped)
     }
 
     /// Every diagnostic, file by file; unreadable files contribute their E0100.

@@ -15,6 +15,9 @@ struct PolicyInputs {
     var inputs: [Input] = []
     /// Folders that held no policy file.
     var emptyFolders: [String] = []
+    /// The paths found by searching a folder (not named on the command line): YAML files
+    /// of other kinds among them are skipped rather than reported.
+    var foundInFolders: Set<String> = []
 
     /// Expands the command's positional arguments.
     static func expand(_ arguments: [String]) -> PolicyInputs {
@@ -34,7 +37,10 @@ struct PolicyInputs {
             {
                 let found = policyFiles(under: argument, depth: 0)
                 if found.isEmpty { result.emptyFolders.append(argument) }
-                for path in found { add(.file(path)) }
+                for path in found {
+                    add(.file(path))
+                    result.foundInFolders.insert(path)
+                }
             } else {
                 // Missing files are loaded too, so the loader reports them like any other.
                 add(.file(argument))
