@@ -10,8 +10,8 @@ public enum LintCommand: CLICommand {
             Parse, check and lint policy files. Folders are searched recursively for \
             *.yaml and *.yml files; YAML of other kinds found there (no ikec, gateway or \
             peers key) is skipped with a note. Files that describe the two ends of a \
-            connection are paired, which enables cross-file rules. Exit status: 0 no problems at or above \
-            --fail-on, 1 problems, 2 misuse or an unreadable file.
+            connection are paired, which enables cross-file rules. Exit status: 0 no \
+            problems at or above --fail-on, 1 problems, 2 misuse or an unreadable file.
             """,
         arguments: [
             ArgumentSpec(
@@ -49,10 +49,6 @@ public enum LintCommand: CLICommand {
                 "ikec lint: \(ErrorStyle.warning(errorColour)): no *.yaml or *.yml files "
                 + "under '\(folder)'\n"
         }
-        guard !inputs.inputs.isEmpty else {
-            stderr += "ikec lint: \(ErrorStyle.error(errorColour)): no policy files to lint\n"
-            return CommandOutput(stderr: stderr, status: .misuse)
-        }
 
         let run = LintRun.run(inputs, profile: profile, environment: environment)
         for path in run.skipped {
@@ -60,6 +56,7 @@ public enum LintCommand: CLICommand {
                 "ikec lint: \(ErrorStyle.note(errorColour)): skipped '\(path)': YAML without "
                 + "a policy's top-level keys (ikec, gateway, peers)\n"
         }
+        // Nothing found, or only YAML of other kinds.
         guard !run.files.isEmpty else {
             stderr += "ikec lint: \(ErrorStyle.error(errorColour)): no policy files to lint\n"
             return CommandOutput(stderr: stderr, status: .misuse)

@@ -6,6 +6,9 @@ import IKEPolicy
 struct CredentialLayout {
     private(set) var links: [CredentialLink] = []
     private(set) var files: [CredentialFile] = []
+    /// The names of the files split out of each certificate file, by resolved path: every
+    /// file is read once, however many peers name it.
+    private var splitNames: [String: [String]] = [:]
 
     /// The name of `file` inside `folder` (`x509`, `x509ca`, `private`, `pubkey`), adding
     /// the link on first use.
@@ -30,17 +33,11 @@ struct CredentialLayout {
         for file: FileReference, in folder: String, othersIn othersFolder: String
     ) -> [String] {
         let first = name(for: file, in: folder)
+        if let known = splitNames[file.resolvedPath] { return [first] + known }
+
         let blocks = PEMCertificates.blocks(inFileAt: file.resolvedPath)
-        guard blocks.count > 1 else { return [first] }
-        if let existing = files.first(where: { $0.written == file.written }) {
-            let folderOfOthers = String(existing.path.prefix { $0 != "/" })
-            return [first]
-                + files.filter { $0.written == file.written }.map {
-                    String($0.path.dropFirst(folderOfOthers.count + 1))
-                }
-        }
         let base = Self.baseName(file.resolvedPath)
-        var names = [first]
+        var others: [String] = []
         for (index, block) in blocks.enumerated().dropFirst() {
             let name = freeName(Self.numbered(base, index + 1), in: othersFolder)
             let origin =
@@ -50,9 +47,10 @@ struct CredentialLayout {
                 CredentialFile(
                     path: othersFolder + "/" + name, contents: origin + "\n" + block,
                     position: index + 1, written: file.written))
-            names.append(name)
+            others.append(name)
         }
-        return names
+        splitNames[file.resolvedPath] = others
+        return [first] + others
     }
 
     /// `base`, or `base` numbered from 2, whichever is not yet taken in `folder`.

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import IKECore
 
 /// The certificates of a PEM file that holds several: a certificate with its chain, or a
 /// bundle of CA certificates. swanctl loads only the first certificate of each file in its
@@ -17,7 +13,10 @@ enum PEMCertificates {
     /// with a final line end. Empty when the file cannot be read, is not text, or holds no
     /// PEM certificate (a DER file, for instance).
     static func blocks(inFileAt path: String) -> [String] {
-        guard let text = readText(path) else { return [] }
+        // A certificate file is small; anything over 1 MiB or not UTF-8 is not one.
+        guard let bytes = FileBytes.read(path, limit: 1 << 20),
+            let text = String(validating: bytes, as: UTF8.self)
+        else { return [] }
         var blocks: [String] = []
         var current: [Substring]?
         for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
@@ -33,18 +32,6 @@ enum PEMCertificates {
             }
         }
         return blocks
-    }
-
-    /// The file's text, or nil if it cannot be read, is larger than a certificate file
-    /// plausibly is (1 MiB), or is not UTF-8.
-    private static func readText(_ path: String) -> String? {
-        guard let file = fopen(path, "rb") else { return nil }
-        defer { fclose(file) }
-        let limit = 1 << 20
-        var bytes = [UInt8](repeating: 0, count: limit + 1)
-        let count = bytes.withUnsafeMutableBytes { fread($0.baseAddress, 1, limit + 1, file) }
-        guard count <= limit else { return nil }
-        return String(validating: bytes[..<count], as: UTF8.self)
     }
 }
 

@@ -117,19 +117,14 @@ public enum OutputFolder {
         var status = stat()
         guard lstat(path, &status) == 0 else { return }
         if (status.st_mode & S_IFMT) == S_IFLNK { return }
-        if let marker, (status.st_mode & S_IFMT) == S_IFREG, startsWith(path, marker) { return }
+        if let marker, (status.st_mode & S_IFMT) == S_IFREG,
+            FileBytes.read(path, limit: 1 << 20)?.starts(with: marker.utf8) == true
+        {
+            return
+        }
         let what = marker == nil ? "a link" : "a link or a file ikec wrote"
         throw ExportError(
             .linkConflict, "'\(path)' exists and is not \(what); ikec will not replace it")
-    }
-
-    private static func startsWith(_ path: String, _ prefix: String) -> Bool {
-        guard let file = fopen(path, "rb") else { return false }
-        defer { fclose(file) }
-        let expected = Array(prefix.utf8)
-        var head = [UInt8](repeating: 0, count: expected.count)
-        let count = head.withUnsafeMutableBytes { fread($0.baseAddress, 1, expected.count, file) }
-        return count == expected.count && head == expected
     }
 
     private static func makeFolder(_ path: String) throws(ExportError) {

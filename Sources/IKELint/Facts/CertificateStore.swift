@@ -1,3 +1,4 @@
+import IKECore
 import IKECrypto
 import IKEPolicy
 

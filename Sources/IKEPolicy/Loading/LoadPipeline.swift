@@ -65,10 +65,7 @@ struct LoadPipeline {
     private static func isForeign(_ yaml: YAMLReader.Result) -> Bool {
         guard let root = yaml.root, !yaml.syntaxFailed, case .mapping(let entries) = root.content
         else { return false }
-        return entries.position(ofKey: "ikec") == nil && entries.position(ofKey: "gateway") == nil
-            && entries.position(ofKey: "peers") == nil
-            && entries.position(ofKey: "proposals") == nil
-            && entries.position(ofKey: "lint") == nil
+        return !entries.contains { PolicyChecker.rootKeys.contains($0.key) }
     }
 
     /// Tab indentation errors, except for tabs inside block scalars (where they are

@@ -20,17 +20,16 @@ enum IKEv1PayloadOutline {
         case .identification(let id):
             // Quick mode client IDs of subnet and range types, and addresses narrowed to a
             // protocol or port, read best as selectors.
+            let readsAsSelector: Bool
             switch id.identification.type {
-            case .ipv4Subnet, .ipv6Subnet, .ipv4Range, .ipv6Range:
-                return PayloadSummary("ID", .text(id.trafficSelector?.description ?? "invalid"))
-            case .ipv4Address, .ipv6Address:
-                guard id.protocolID != 0 || id.port != 0 else {
-                    return PayloadSummary("ID", .identification(id.identification))
-                }
-                return PayloadSummary("ID", .text(id.trafficSelector?.description ?? "invalid"))
-            default:
+            case .ipv4Subnet, .ipv6Subnet, .ipv4Range, .ipv6Range: readsAsSelector = true
+            case .ipv4Address, .ipv6Address: readsAsSelector = id.protocolID != 0 || id.port != 0
+            default: readsAsSelector = false
+            }
+            guard readsAsSelector else {
                 return PayloadSummary("ID", .identification(id.identification))
             }
+            return PayloadSummary("ID", .text(id.trafficSelector?.description ?? "invalid"))
         case .certificate(let cert):
             return PayloadSummary("CERT", .text(cert.encoding.description))
         case .certificateRequest(let request):

@@ -27,6 +27,8 @@ final class RecordingRandom: RandomSource, @unchecked Sendable {
 }
 
 let gcm = Cipher(.aesGCM16, keyBits: 256)
+/// For checking the harness: print what the responder made of each input.
+let showsOutcome = ProcessInfo.processInfo.environment["IKEC_FUZZ_SHOW"] != nil
 let initiatorConfiguration = FuzzPeers.configuration(.v2, responder: false, encryption: gcm)
 let responderConfiguration = FuzzPeers.configuration(.v2, responder: true, encryption: gcm)
 
@@ -135,8 +137,7 @@ let status = runFuzzer { data, size in
         source: initiatorConfiguration.local, destination: responderConfiguration.local,
         message: header + iv + sealed)
     let actions = responder.receive(request, now: 1)
-    if ProcessInfo.processInfo.environment["IKEC_FUZZ_SHOW"] != nil {
-        // For checking the harness: what the responder made of the input.
+    if showsOutcome {
         print(actions)
         print(responder.transcript.map(\.summary))
     }

@@ -4,10 +4,11 @@
     import Darwin
 #endif
 
-/// Small whole-file reads for credentials.
-enum FileBytes {
+/// Small whole-file reads for credentials (lint's certificate facts, the exporter's
+/// certificate chains).
+public enum FileBytes {
     /// The file's bytes, or nil if it cannot be read or is larger than `limit`.
-    static func read(_ path: String, limit: Int) -> [UInt8]? {
+    public static func read(_ path: String, limit: Int) -> [UInt8]? {
         guard let handle = fopen(path, "rb") else { return nil }
         defer { fclose(handle) }
         var bytes: [UInt8] = []
